@@ -1,0 +1,39 @@
+package io.tunstack.core.link;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * A link that carries whole IPv4 packets: a TUN device, an in-memory pipe or a simulated path.
+ * One thread (the stack's event loop) calls {@link #receive}, {@link #send} and {@link #await};
+ * {@link #wakeup} may be called from any thread.
+ */
+public interface PacketLink extends AutoCloseable {
+    /** The next received packet, or {@code null} if none is ready. The caller owns and releases it. */
+    ByteBuf receive();
+
+    /** Sends one packet (its readable bytes). Takes ownership of {@code packet}. */
+    void send(ByteBuf packet);
+
+    /**
+     * Blocks until a packet may be ready, {@link #wakeup} is called, or {@code timeoutNanos} passes
+     * (0: do not block). Spurious returns are allowed.
+     */
+    void await(long timeoutNanos);
+
+    /** Makes a concurrent or the next {@link #await} return promptly. */
+    void wakeup();
+
+    /** Largest packet the link carries, in bytes. */
+    int mtu();
+
+    /**
+     * The earliest time at which the link has work of its own (a delayed packet to release), or
+     * {@link Long#MAX_VALUE}. The event loop does not sleep past it.
+     */
+    default long nextDeadline() {
+        return Long.MAX_VALUE;
+    }
+
+    @Override
+    void close();
+}

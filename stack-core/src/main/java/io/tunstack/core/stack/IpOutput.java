@@ -1,0 +1,18 @@
+package io.tunstack.core.stack;
+
+import io.netty.buffer.ByteBuf;
+
+/** How a transport protocol hands packets to the IPv4 layer without copying. */
+public interface IpOutput {
+    /** Length of the IPv4 header the stack writes in front of transport data. */
+    int IPV4_HEADER_LENGTH = 20;
+
+    /**
+     * A buffer for one outgoing packet, with {@link #IPV4_HEADER_LENGTH} bytes of headroom:
+     * readerIndex = writerIndex = 20. The transport appends its header and payload.
+     */
+    ByteBuf newPacket(int transportCapacity);
+
+    /** Fills the IPv4 header in the headroom and sends the packet. Takes ownership of {@code packet}. */
+    void send(int srcAddr, int dstAddr, int protocol, ByteBuf packet);
+}

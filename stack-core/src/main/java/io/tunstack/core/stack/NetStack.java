@@ -1,0 +1,158 @@
+package io.tunstack.core.stack;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.tunstack.core.link.PacketLink;
+import io.tunstack.core.wire.IpProtocol;
+import io.tunstack.core.wire.Ipv4Header;
+import io.tunstack.core.wire.WireError;
+
+/**
+ * The IPv4 layer of one stack: validates received datagrams, answers pings, hands segments to the
+ * registered transports and writes the IPv4 header of everything they send. Not thread-safe: one
+ * {@link EventLoop} (or a simulator on a virtual clock) drives it through {@link #poll}.
+ */
+public final class NetStack implements IpOutput, AutoCloseable {
+    /** Packets handled per {@link #poll} before timers get a turn. */
+    private static final int RECEIVE_BATCH = 64;
+    private static final int DEFAULT_TTL = 64;
+
+    private final PacketLink link;
+    private final int address;
+    private final ByteBufAllocator alloc;
+    private final StackCounters counters = new StackCounters();
+    private final TransportProtocol[] transports = new TransportProtocol[256];
+    private final Ipv4Header rx = new Ipv4Header();
+    private final Ipv4Header tx = new Ipv4Header();
+    private final IcmpLayer icmp;
+    private int nextIdentification;
+
+    public NetStack(PacketLink link, int address, ByteBufAllocator alloc) {
+        this.link = link;
+        this.address = address;
+        this.alloc = alloc;
+        this.icmp = new IcmpLayer(this, counters);
+        tx.ttl = DEFAULT_TTL;
+    }
+
+    /** Makes {@code transport} receive every valid datagram for us with this IP protocol number. */
+    public void register(int protocol, TransportProtocol transport) {
+        transports[protocol] = transport;
+    }
+
+    public PacketLink link() {
+        return link;
+    }
+
+    /** The stack's own IPv4 address. */
+    public int address() {
+        return address;
+    }
+
+    public StackCounters counters() {
+        return counters;
+    }
+
+    public ByteBufAllocator alloc() {
+        return alloc;
+    }
+
+    /** Receives up to a batch of packets, then runs due timers. Returns the packets received. */
+    public int poll(long nowNanos) {
+        int received = 0;
+        ByteBuf packet;
+        while (received < RECEIVE_BATCH && (packet = link.receive()) != null) {
+            received++;
+            try {
+                receive(packet, nowNanos);
+            } finally {
+                packet.release();
+            }
+        }
+        for (TransportProtocol transport : transports) {
+            if (transport != null && transport.nextDeadline() <= nowNanos) {
+                transport.onTimer(nowNanos);
+            }
+        }
+        return received;
+    }
+
+    /** The earliest deadline of any transport or of the link, or {@link Long#MAX_VALUE}. */
+    public long nextDeadline() {
+        long deadline = link.nextDeadline();
+        for (TransportProtocol transport : transports) {
+            if (transport != null) {
+                deadline = Math.min(deadline, transport.nextDeadline());
+            }
+        }
+        return deadline;
+    }
+
+    private void receive(ByteBuf packet, long nowNanos) {
+        counters.received(packet.readableBytes());
+        WireError error = rx.parse(packet);
+        if (error != null) {
+            counters.drop(error);
+            return;
+        }
+        if (rx.dstAddr != address) {
+            counters.drop(DropReason.NOT_FOR_US);
+            return;
+        }
+        if (rx.isFragment()) {
+            // Reassembly (RFC 791 §3.2) is not implemented; peers use PMTU discovery with DF.
+            counters.drop(WireError.FRAGMENT);
+            return;
+        }
+        int start = packet.readerIndex();
+        ByteBuf payload = packet.slice(start + rx.headerLength(), rx.payloadLength());
+        if (rx.protocol == IpProtocol.ICMP) {
+            icmp.input(rx.srcAddr, payload);
+            return;
+        }
+        TransportProtocol transport = transports[rx.protocol];
+        if (transport == null) {
+            counters.drop(DropReason.UNKNOWN_PROTOCOL);
+            return;
+        }
+        transport.input(rx.srcAddr, rx.dstAddr, payload, nowNanos);
+    }
+
+    @Override
+    public ByteBuf newPacket(int transportCapacity) {
+        ByteBuf packet = alloc.directBuffer(IPV4_HEADER_LENGTH + transportCapacity);
+        packet.writerIndex(IPV4_HEADER_LENGTH).readerIndex(IPV4_HEADER_LENGTH);
+        return packet;
+    }
+
+    @Override
+    public void send(int srcAddr, int dstAddr, int protocol, ByteBuf packet) {
+        int start = packet.readerIndex() - IPV4_HEADER_LENGTH;
+        int length = packet.readableBytes() + IPV4_HEADER_LENGTH;
+        if (start < 0) {
+            packet.release();
+            throw new IllegalArgumentException("packet has no room for the IPv4 header");
+        }
+        if (length > link.mtu()) {
+            counters.drop(DropReason.OVER_MTU);
+            packet.release();
+            return;
+        }
+        tx.totalLength = length;
+        tx.identification = nextIdentification++ & 0xFFFF;
+        // RFC 1191: we set DF and rely on path MTU discovery rather than fragmenting.
+        tx.flags = Ipv4Header.FLAG_DF;
+        tx.protocol = protocol;
+        tx.srcAddr = srcAddr;
+        tx.dstAddr = dstAddr;
+        tx.writeTo(packet, start);
+        packet.readerIndex(start);
+        counters.sent(length);
+        link.send(packet);
+    }
+
+    @Override
+    public void close() {
+        link.close();
+    }
+}

@@ -1,0 +1,62 @@
+package io.tunstack.core.tcp;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+
+/**
+ * Fixed-capacity circular byte storage in one pooled direct buffer, allocated on first use so idle
+ * connections hold no memory. Positions wrap modulo the capacity; callers track what is valid.
+ */
+final class ByteRing {
+    private final int capacity;
+    private ByteBuf storage;
+
+    ByteRing(int capacity) {
+        this.capacity = capacity;
+    }
+
+    int capacity() {
+        return capacity;
+    }
+
+    /** The ring position {@code distance} bytes after {@code position}. */
+    int advance(int position, int distance) {
+        int p = position + distance;
+        return p >= capacity ? p - capacity : p;
+    }
+
+    /** Copies {@code length} bytes of {@code src} starting at absolute index {@code srcIndex} into the ring at {@code position}. */
+    void set(int position, ByteBuf src, int srcIndex, int length) {
+        ByteBuf ring = storage();
+        int first = Math.min(length, capacity - position);
+        ring.setBytes(position, src, srcIndex, first);
+        if (first < length) {
+            ring.setBytes(0, src, srcIndex + first, length - first);
+        }
+    }
+
+    /** Appends {@code length} bytes from the ring at {@code position} to {@code dst}'s writer index. */
+    void get(int position, ByteBuf dst, int length) {
+        ByteBuf ring = storage();
+        int first = Math.min(length, capacity - position);
+        dst.writeBytes(ring, position, first);
+        if (first < length) {
+            dst.writeBytes(ring, 0, length - first);
+        }
+    }
+
+    void release() {
+        if (storage != null) {
+            storage.release();
+            storage = null;
+        }
+    }
+
+    private ByteBuf storage() {
+        if (storage == null) {
+            storage = PooledByteBufAllocator.DEFAULT.directBuffer(capacity, capacity);
+            storage.writerIndex(capacity);
+        }
+        return storage;
+    }
+}

@@ -1,0 +1,42 @@
+package io.tunstack.core.tcp;
+
+/**
+ * A sender-side congestion control algorithm (RFC 5681 framework). The connection detects losses (duplicate
+ * ACKs, timeouts) and asks the algorithm how cwnd and ssthresh change; the algorithm never sends segments.
+ * All sizes are bytes; sequence numbers are raw 32-bit values.
+ */
+public interface CongestionControl {
+    /** Congestion window, bytes. */
+    int cwnd();
+
+    /** Slow start threshold, bytes. */
+    int ssthresh();
+
+    /** True between entering fast recovery and the ACK that ends it. */
+    boolean inRecovery();
+
+    /**
+     * SND.UNA advanced to {@code ack}, acknowledging {@code bytesAcked} new bytes; {@code flightSize} is what
+     * remains outstanding. Returns true for a partial ACK in fast recovery: the caller must retransmit the
+     * first unacknowledged segment (RFC 6582 §3.2 step 3).
+     */
+    boolean onAck(int ack, int bytesAcked, int flightSize, long nowNanos);
+
+    /**
+     * The third duplicate ACK arrived (RFC 5681 §3.2 step 2). Returns true when fast recovery starts and the
+     * caller must retransmit the first unacknowledged segment.
+     */
+    boolean onTripleDupAck(int ack, int sndMax, int flightSize);
+
+    /** A further duplicate ACK while in fast recovery (RFC 5681 §3.2 step 4). */
+    void onDupAckInRecovery();
+
+    /**
+     * The retransmission timer expired (RFC 5681 §3.1); {@code firstTimeout} is false when the same segment
+     * already timed out before, in which case ssthresh is held.
+     */
+    void onRetransmitTimeout(int sndMax, int flightSize, boolean firstTimeout);
+
+    /** Sending resumes after an idle period longer than the RTO (RFC 5681 §4.1). */
+    void onIdleRestart();
+}

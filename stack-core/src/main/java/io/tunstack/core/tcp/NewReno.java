@@ -1,0 +1,117 @@
+package io.tunstack.core.tcp;
+
+/**
+ * NewReno: slow start and congestion avoidance of RFC 5681 §3.1 with appropriate byte counting (RFC 3465,
+ * L = 2·SMSS), fast retransmit / fast recovery of RFC 5681 §3.2 with the partial-ACK handling of RFC 6582,
+ * and the initial window of RFC 6928.
+ */
+public final class NewReno implements CongestionControl {
+    private final int smss;
+    private int cwnd;
+    private int ssthresh = Integer.MAX_VALUE;
+    /** RFC 6582 §3.2 "recover": the highest sequence sent when the last loss was detected. */
+    private int recover;
+    private boolean inRecovery;
+    /** RFC 3465 §2.1: bytes acknowledged since cwnd last grew in congestion avoidance. */
+    private int bytesAckedInAvoidance;
+
+    public NewReno(int smss, int iss) {
+        this.smss = smss;
+        this.cwnd = initialWindow(smss);
+        this.recover = iss;
+    }
+
+    /** RFC 6928 §2: IW = min(10·MSS, max(2·MSS, 14600)). */
+    static int initialWindow(int smss) {
+        return Math.min(10 * smss, Math.max(2 * smss, 14600));
+    }
+
+    @Override
+    public int cwnd() {
+        return cwnd;
+    }
+
+    @Override
+    public int ssthresh() {
+        return ssthresh;
+    }
+
+    @Override
+    public boolean inRecovery() {
+        return inRecovery;
+    }
+
+    @Override
+    public boolean onAck(int ack, int bytesAcked, int flightSize, long nowNanos) {
+        if (inRecovery) {
+            if (SeqNum.gt(ack, recover)) {
+                // RFC 6582 §3.2 step 3, full acknowledgment: deflate to min(ssthresh, max(FlightSize, SMSS) + SMSS).
+                cwnd = Math.min(ssthresh, Math.max(flightSize, smss) + smss);
+                inRecovery = false;
+                bytesAckedInAvoidance = 0;
+                return false;
+            }
+            // Partial acknowledgment: deflate by the newly acknowledged data, add back one SMSS if at least
+            // that much was acknowledged, and retransmit the next hole.
+            cwnd = Math.max(smss, cwnd - bytesAcked + (bytesAcked >= smss ? smss : 0));
+            return true;
+        }
+        if (cwnd < ssthresh) {
+            // RFC 3465 §2.2 slow start: grow by the bytes acknowledged, at most L = 2·SMSS per ACK.
+            cwnd = saturatedAdd(cwnd, Math.min(bytesAcked, 2 * smss));
+        } else {
+            // RFC 3465 §2.1 congestion avoidance: one SMSS per cwnd bytes acknowledged.
+            bytesAckedInAvoidance += bytesAcked;
+            if (bytesAckedInAvoidance >= cwnd) {
+                bytesAckedInAvoidance -= cwnd;
+                cwnd = saturatedAdd(cwnd, smss);
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean onTripleDupAck(int ack, int sndMax, int flightSize) {
+        // RFC 6582 §3.2 step 2: only when the cumulative ACK covers more than "recover", so one window of
+        // losses triggers one reduction.
+        if (inRecovery || !SeqNum.gt(ack, recover)) {
+            return false;
+        }
+        ssthresh = halvedFlight(flightSize);
+        recover = sndMax;
+        cwnd = ssthresh + 3 * smss;
+        inRecovery = true;
+        return true;
+    }
+
+    @Override
+    public void onDupAckInRecovery() {
+        cwnd = saturatedAdd(cwnd, smss);
+    }
+
+    @Override
+    public void onRetransmitTimeout(int sndMax, int flightSize, boolean firstTimeout) {
+        if (firstTimeout) {
+            ssthresh = halvedFlight(flightSize);
+        }
+        cwnd = smss;
+        recover = sndMax;
+        inRecovery = false;
+        bytesAckedInAvoidance = 0;
+    }
+
+    @Override
+    public void onIdleRestart() {
+        cwnd = Math.min(cwnd, initialWindow(smss));
+    }
+
+    /** RFC 5681 equation (4): ssthresh = max(FlightSize / 2, 2·SMSS). */
+    private int halvedFlight(int flightSize) {
+        return Math.max(flightSize / 2, 2 * smss);
+    }
+
+    private static int saturatedAdd(int a, int b) {
+        int sum = a + b;
+        return sum < 0 ? Integer.MAX_VALUE : sum;
+    }
+}

@@ -1,0 +1,20 @@
+package io.tunstack.core.tcp;
+
+/** Callbacks of one connection; all run on the event loop thread during input or timer processing. */
+public interface TcpHandler {
+    /** The three-way handshake of an active open completed. */
+    default void onConnected(TcpConnection c) {
+    }
+
+    /** New in-order bytes, or the peer's FIN, can be read. */
+    default void onReadable(TcpConnection c) {
+    }
+
+    /** Acknowledged data freed room in the send buffer. */
+    default void onWritable(TcpConnection c) {
+    }
+
+    /** The connection is finished for the user; called once. */
+    default void onClosed(TcpConnection c, TcpCloseReason reason) {
+    }
+}

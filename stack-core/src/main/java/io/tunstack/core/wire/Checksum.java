@@ -1,0 +1,101 @@
+package io.tunstack.core.wire;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * The Internet checksum (RFC 1071): the 16-bit ones' complement of the ones' complement sum of the data,
+ * taken as big-endian 16-bit words, plus the IPv4 pseudo-header sum and RFC 1624 incremental updates.
+ *
+ * <p>Sums are accumulated 8 bytes at a time into a 64-bit accumulator (RFC 1071 §2 (C), parallel summation:
+ * the ones' complement sum of 64-bit words folded to 16 bits equals the sum of the 16-bit words).
+ * All methods are allocation-free.
+ */
+public final class Checksum {
+
+    private Checksum() {
+    }
+
+    /**
+     * Ones' complement sum of {@code length} bytes of {@code buf} starting at absolute index {@code offset},
+     * plus {@code initial} (any non-negative partial sum, e.g. {@link #pseudoHeaderSum}). Words are taken
+     * relative to {@code offset}; an odd final byte is padded with a zero byte (RFC 1071 §4.1).
+     * Indices are not moved.
+     *
+     * @return the sum folded to 16 bits, not complemented (0..0xFFFF)
+     */
+    public static int sum(ByteBuf buf, int offset, int length, long initial) {
+        long acc = initial;
+        int i = offset;
+        int end = offset + length;
+        // Each step adds two 32-bit halves, so the accumulator cannot overflow for any ByteBuf length.
+        for (int stop = end - 7; i < stop; i += 8) {
+            long v = buf.getLong(i);
+            acc += (v >>> 32) + (v & 0xFFFF_FFFFL);
+        }
+        if (end - i >= 4) {
+            acc += buf.getUnsignedInt(i);
+            i += 4;
+        }
+        if (end - i >= 2) {
+            acc += buf.getUnsignedShort(i);
+            i += 2;
+        }
+        if (i < end) {
+            acc += buf.getUnsignedByte(i) << 8;
+        }
+        return fold(acc);
+    }
+
+    /** Folds a 64-bit ones' complement accumulator to 16 bits with end-around carries (RFC 1071 §2 (B)). */
+    public static int fold(long sum) {
+        long s = (sum >>> 32) + (sum & 0xFFFF_FFFFL);
+        s = (s >>> 16) + (s & 0xFFFF);
+        s = (s >>> 16) + (s & 0xFFFF);
+        s = (s >>> 16) + (s & 0xFFFF);
+        return (int) s;
+    }
+
+    /** The checksum field value for a (non-negative) partial sum: the ones' complement of its folded value. */
+    public static int complement(long sum) {
+        return ~fold(sum) & 0xFFFF;
+    }
+
+    /** The RFC 1071 checksum of {@code length} bytes at absolute index {@code offset}. */
+    public static int checksum(ByteBuf buf, int offset, int length) {
+        return ~sum(buf, offset, length, 0) & 0xFFFF;
+    }
+
+    /**
+     * Sum of the IPv4 pseudo-header (RFC 9293 §3.1, RFC 768): source address, destination address,
+     * zero + protocol, and the transport length. Not folded; pass it as {@code initial} to {@link #sum}.
+     */
+    public static long pseudoHeaderSum(int srcAddr, int dstAddr, int protocol, int length) {
+        return (srcAddr >>> 16) + (srcAddr & 0xFFFF)
+                + (dstAddr >>> 16) + (dstAddr & 0xFFFF)
+                + (protocol & 0xFF) + (length & 0xFFFF);
+    }
+
+    /**
+     * The checksum of a TCP or UDP segment including the IPv4 pseudo-header. The checksum field inside the
+     * segment must be zero while this is computed (or the result is the verification value).
+     */
+    public static int transportChecksum(ByteBuf buf, int offset, int length, int srcAddr, int dstAddr, int protocol) {
+        return ~sum(buf, offset, length, pseudoHeaderSum(srcAddr, dstAddr, protocol, length)) & 0xFFFF;
+    }
+
+    /**
+     * RFC 1624 §3 eqn. 3 incremental update, {@code HC' = ~(~HC + ~m + m')}, for one 16-bit word changing
+     * from {@code oldWord16} to {@code newWord16}. Unlike eqn. 2 it never produces -0 (0xFFFF) where a full
+     * recomputation gives 0x0000.
+     */
+    public static int update(int oldChecksum, int oldWord16, int newWord16) {
+        return complement((~oldChecksum & 0xFFFF) + (~oldWord16 & 0xFFFF) + (newWord16 & 0xFFFF));
+    }
+
+    /** RFC 1624 eqn. 3 for a 32-bit field (two adjacent 16-bit words), e.g. an address or a sequence number. */
+    public static int update32(int oldChecksum, int oldWord32, int newWord32) {
+        return complement((~oldChecksum & 0xFFFF)
+                + (~oldWord32 >>> 16) + (~oldWord32 & 0xFFFF)
+                + (newWord32 >>> 16) + (newWord32 & 0xFFFF));
+    }
+}

@@ -1,0 +1,197 @@
+package io.tunstack.core.stack;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import io.tunstack.core.link.MemoryLink;
+import io.tunstack.core.wire.Checksum;
+import io.tunstack.core.wire.IcmpPacket;
+import io.tunstack.core.wire.IpProtocol;
+import io.tunstack.core.wire.Ipv4Address;
+import io.tunstack.core.wire.Ipv4Header;
+import io.tunstack.core.wire.WireError;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class NetStackTest {
+    private static final int STACK = Ipv4Address.parse("198.18.0.2");
+    private static final int PEER = Ipv4Address.parse("198.18.0.1");
+
+    private final MemoryLink link = new MemoryLink(1500);
+    private final NetStack stack = new NetStack(link, STACK, new UnpooledByteBufAllocator(true, true));
+    private final List<ByteBuf> injected = new ArrayList<>();
+
+    @AfterEach
+    void noBufferLeftBehind() {
+        stack.close();
+        for (ByteBuf packet : injected) {
+            assertEquals(0, packet.refCnt(), "the stack released every packet it received");
+        }
+    }
+
+    private void inject(ByteBuf packet) {
+        injected.add(packet);
+        link.inject(packet);
+    }
+
+    private ByteBuf sent() throws InterruptedException {
+        return link.takeSent(0, TimeUnit.MILLISECONDS);
+    }
+
+    @Test
+    void answersEchoRequestWithMatchingReply() throws InterruptedException {
+        byte[] data = "abcdefghijklmnopqrstuvwxyz".getBytes(StandardCharsets.US_ASCII);
+        inject(Packets.echoRequest(PEER, STACK, 0x4242, 7, data));
+
+        assertEquals(1, stack.poll(0));
+
+        ByteBuf reply = sent();
+        assertNotNull(reply, "an echo reply was sent");
+        Ipv4Header ip = new Ipv4Header();
+        assertNull(ip.parse(reply), "reply has a valid IPv4 header");
+        assertEquals(STACK, ip.srcAddr);
+        assertEquals(PEER, ip.dstAddr);
+        assertEquals(IpProtocol.ICMP, ip.protocol);
+        IcmpPacket icmp = new IcmpPacket();
+        int offset = reply.readerIndex() + ip.headerLength();
+        assertNull(icmp.parse(reply, offset, ip.payloadLength()), "reply has a valid ICMP checksum");
+        assertEquals(IcmpPacket.TYPE_ECHO_REPLY, icmp.type);
+        assertEquals(0x4242, icmp.identifier);
+        assertEquals(7, icmp.sequence);
+        assertArrayEquals(data, ByteBufUtil.getBytes(reply, offset + 8, ip.payloadLength() - 8));
+        reply.release();
+        assertEquals(1, stack.counters().packetsIn());
+        assertEquals(1, stack.counters().packetsOut());
+        assertEquals(20 + 8 + data.length, stack.counters().bytesOut());
+    }
+
+    @Test
+    void dropsMalformedIpv4AndCountsEachReason() throws InterruptedException {
+        ByteBuf good = Packets.echoRequest(PEER, STACK, 1, 1, new byte[8]);
+
+        ByteBuf badVersion = good.copy();
+        badVersion.setByte(0, 0x65);
+        fixHeaderChecksum(badVersion);
+        inject(badVersion);
+
+        ByteBuf shortIhl = good.copy();
+        shortIhl.setByte(0, 0x44);
+        inject(shortIhl);
+
+        ByteBuf lengthBeyondBuffer = good.copy();
+        lengthBeyondBuffer.setShort(2, good.readableBytes() + 1);
+        fixHeaderChecksum(lengthBeyondBuffer);
+        inject(lengthBeyondBuffer);
+
+        ByteBuf badChecksum = good.copy();
+        badChecksum.setShort(10, badChecksum.getUnsignedShort(10) ^ 0x0101);
+        inject(badChecksum);
+
+        inject(good.copy(0, 12)); // truncated header
+
+        ByteBuf fragment = good.copy();
+        fragment.setShort(6, Ipv4Header.FLAG_MF << 13);
+        fixHeaderChecksum(fragment);
+        inject(fragment);
+
+        ByteBuf notForUs = Packets.echoRequest(PEER, Ipv4Address.parse("198.18.0.77"), 1, 1, new byte[8]);
+        inject(notForUs);
+
+        ByteBuf unknownProtocol = Packets.ipv4(PEER, STACK, 253, Unpooled.wrappedBuffer(new byte[4]));
+        inject(unknownProtocol);
+
+        inject(Unpooled.buffer(0));
+        good.release();
+
+        assertEquals(9, stack.poll(0));
+        assertNull(sent(), "nothing is answered");
+        StackCounters counters = stack.counters();
+        assertEquals(1, counters.drops(WireError.BAD_VERSION));
+        assertEquals(1, counters.drops(WireError.BAD_IHL));
+        assertEquals(1, counters.drops(WireError.BAD_TOTAL_LENGTH));
+        assertEquals(1, counters.drops(WireError.BAD_CHECKSUM));
+        assertEquals(2, counters.drops(WireError.TRUNCATED));
+        assertEquals(1, counters.drops(WireError.FRAGMENT));
+        assertEquals(1, counters.drops(DropReason.NOT_FOR_US));
+        assertEquals(1, counters.drops(DropReason.UNKNOWN_PROTOCOL));
+        assertEquals(9, counters.packetsIn());
+        assertEquals(0, counters.packetsOut());
+        assertEquals(1L, counters.snapshot().get("drop_bad_version"));
+    }
+
+    @Test
+    void dropsIcmpWithBadChecksumAndIgnoresOtherTypes() throws InterruptedException {
+        ByteBuf corrupt = Packets.echoRequest(PEER, STACK, 1, 1, new byte[] {1, 2, 3});
+        corrupt.setByte(corrupt.writerIndex() - 1, 9);
+        inject(corrupt);
+        ByteBuf reply = Packets.echoRequest(PEER, STACK, 1, 1, new byte[] {1});
+        IcmpPacket.rewriteAsEchoReply(reply, 20);
+        inject(reply);
+
+        stack.poll(0);
+
+        assertNull(sent());
+        assertEquals(1, stack.counters().drops(WireError.BAD_CHECKSUM));
+        assertEquals(1, stack.counters().drops(DropReason.ICMP_IGNORED));
+    }
+
+    @Test
+    void handsSegmentsToTheRegisteredTransportAndWritesHeadersForIt() throws InterruptedException {
+        List<String> seen = new ArrayList<>();
+        stack.register(IpProtocol.UDP, new TransportProtocol() {
+            @Override
+            public void input(int srcAddr, int dstAddr, ByteBuf segment, long nowNanos) {
+                seen.add(Ipv4Address.format(srcAddr) + " " + segment.toString(StandardCharsets.US_ASCII));
+                ByteBuf out = stack.newPacket(5);
+                out.writeBytes("pong!".getBytes(StandardCharsets.US_ASCII));
+                stack.send(dstAddr, srcAddr, IpProtocol.UDP, out);
+            }
+
+            @Override
+            public long nextDeadline() {
+                return Long.MAX_VALUE;
+            }
+
+            @Override
+            public void onTimer(long nowNanos) {
+            }
+        });
+        inject(Packets.ipv4(PEER, STACK, IpProtocol.UDP, Unpooled.copiedBuffer("ping", StandardCharsets.US_ASCII)));
+
+        stack.poll(0);
+
+        assertEquals(List.of("198.18.0.1 ping"), seen);
+        ByteBuf out = sent();
+        Ipv4Header ip = new Ipv4Header();
+        assertNull(ip.parse(out));
+        assertEquals(PEER, ip.dstAddr);
+        assertEquals(25, ip.totalLength);
+        assertEquals("pong!", out.toString(20, 5, StandardCharsets.US_ASCII));
+        out.release();
+    }
+
+    @Test
+    void refusesPacketsOverTheMtu() {
+        ByteBuf big = stack.newPacket(1481);
+        big.writeZero(1481);
+        stack.send(STACK, PEER, IpProtocol.UDP, big);
+        assertEquals(0, big.refCnt());
+        assertEquals(1, stack.counters().drops(DropReason.OVER_MTU));
+    }
+
+    private static void fixHeaderChecksum(ByteBuf packet) {
+        int ihl = (packet.getByte(0) & 0x0F) * 4;
+        packet.setShort(10, 0);
+        packet.setShort(10, Checksum.checksum(packet, 0, Math.min(ihl, packet.readableBytes())));
+    }
+}

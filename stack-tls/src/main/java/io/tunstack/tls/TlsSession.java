@@ -1,0 +1,38 @@
+package io.tunstack.tls;
+
+import io.tunstack.tls.crypto.NamedGroup;
+import io.tunstack.tls.crypto.SignatureScheme;
+import io.tunstack.tls.record.ProtocolVersion;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/**
+ * What a completed handshake negotiated.
+ *
+ * @param group the key exchange group, null for static RSA
+ * @param signatureScheme the scheme the server signed with, null for static RSA
+ * @param applicationProtocol the ALPN protocol, null if none was negotiated
+ * @param extendedMasterSecret TLS 1.2 only: RFC 7627 was used (always true in TLS 1.3)
+ */
+public record TlsSession(
+        ProtocolVersion version,
+        CipherSuite cipherSuite,
+        NamedGroup group,
+        SignatureScheme signatureScheme,
+        String applicationProtocol,
+        List<X509Certificate> peerCertificates,
+        boolean helloRetryRequest,
+        boolean extendedMasterSecret,
+        HandshakeTimeline timeline) {
+
+    /** A short multi-line description for traces. */
+    public String describe() {
+        return "version " + version + "\n"
+                + "cipher suite " + cipherSuite + "\n"
+                + "group " + (group == null ? "-" : group.ianaName()) + (helloRetryRequest ? " (after HelloRetryRequest)" : "") + "\n"
+                + "signature " + (signatureScheme == null ? "-" : signatureScheme.ianaName()) + "\n"
+                + "alpn " + (applicationProtocol == null ? "-" : applicationProtocol) + "\n"
+                + "peer " + (peerCertificates.isEmpty() ? "-" : peerCertificates.get(0).getSubjectX500Principal().getName()) + "\n"
+                + timeline;
+    }
+}

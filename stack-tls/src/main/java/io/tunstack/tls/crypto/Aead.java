@@ -1,0 +1,114 @@
+package io.tunstack.tls.crypto;
+
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.spec.AlgorithmParameterSpec;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * One AEAD key (AES-GCM or ChaCha20-Poly1305, RFC 5116 interface) with explicit nonce and
+ * additional data per call. The two JCA Cipher objects are created once and re-initialised per
+ * record; input and output may be the same array (the JCA ciphers are copy-safe).
+ */
+public final class Aead {
+
+    private final AeadAlgorithm algorithm;
+    private final SecretKeySpec key;
+    private final Cipher sealer;
+    private final Cipher opener;
+
+    Aead(AeadAlgorithm algorithm, byte[] key) {
+        if (key.length != algorithm.keyLength()) {
+            throw new IllegalArgumentException(algorithm + " needs a " + algorithm.keyLength() + "-byte key");
+        }
+        this.algorithm = algorithm;
+        boolean chacha = algorithm == AeadAlgorithm.CHACHA20_POLY1305;
+        this.key = new SecretKeySpec(key, chacha ? "ChaCha20" : "AES");
+        try {
+            String transformation = chacha ? "ChaCha20-Poly1305" : "AES/GCM/NoPadding";
+            this.sealer = Cipher.getInstance(transformation);
+            this.opener = Cipher.getInstance(transformation);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("JDK lacks " + algorithm, e);
+        }
+    }
+
+    public AeadAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    /**
+     * Encrypts {@code in[inOff, inOff+inLen)} and appends the tag; writes inLen + 16 bytes at {@code out[outOff]}.
+     *
+     * @return the number of bytes written
+     */
+    public int seal(byte[] nonce, byte[] aad, byte[] in, int inOff, int inLen, byte[] out, int outOff) {
+        try {
+            init(sealer, Cipher.ENCRYPT_MODE, nonce, aad);
+            return sealer.doFinal(in, inOff, inLen, out, outOff);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AEAD seal failed", e);
+        }
+    }
+
+    /** Encrypts the remaining bytes of {@code in} into {@code out}, which must have inLen + 16 bytes free. */
+    public int seal(byte[] nonce, byte[] aad, ByteBuffer in, ByteBuffer out) {
+        try {
+            init(sealer, Cipher.ENCRYPT_MODE, nonce, aad);
+            return sealer.doFinal(in, out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AEAD seal failed", e);
+        }
+    }
+
+    /**
+     * Verifies and decrypts {@code in[inOff, inOff+inLen)} (ciphertext followed by the tag).
+     *
+     * @return the plaintext length (inLen - 16)
+     * @throws AEADBadTagException if the tag does not verify or the input is shorter than a tag
+     */
+    public int open(byte[] nonce, byte[] aad, byte[] in, int inOff, int inLen, byte[] out, int outOff)
+            throws AEADBadTagException {
+        if (inLen < AeadAlgorithm.TAG_LENGTH) {
+            throw new AEADBadTagException("ciphertext shorter than the tag");
+        }
+        try {
+            init(opener, Cipher.DECRYPT_MODE, nonce, aad);
+            return opener.doFinal(in, inOff, inLen, out, outOff);
+        } catch (AEADBadTagException e) {
+            throw e;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AEAD open failed", e);
+        }
+    }
+
+    /** Verifies and decrypts the remaining bytes of {@code in} into {@code out}. */
+    public int open(byte[] nonce, byte[] aad, ByteBuffer in, ByteBuffer out) throws AEADBadTagException {
+        if (in.remaining() < AeadAlgorithm.TAG_LENGTH) {
+            throw new AEADBadTagException("ciphertext shorter than the tag");
+        }
+        try {
+            init(opener, Cipher.DECRYPT_MODE, nonce, aad);
+            return opener.doFinal(in, out);
+        } catch (AEADBadTagException e) {
+            throw e;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AEAD open failed", e);
+        }
+    }
+
+    private void init(Cipher cipher, int mode, byte[] nonce, byte[] aad) throws GeneralSecurityException {
+        if (nonce.length != AeadAlgorithm.NONCE_LENGTH) {
+            throw new IllegalArgumentException("AEAD nonce must be 12 bytes");
+        }
+        AlgorithmParameterSpec spec = algorithm == AeadAlgorithm.CHACHA20_POLY1305
+                ? new IvParameterSpec(nonce)
+                : new GCMParameterSpec(AeadAlgorithm.TAG_LENGTH * 8, nonce);
+        cipher.init(mode, key, spec);
+        cipher.updateAAD(aad);
+    }
+}

@@ -137,7 +137,8 @@ public final class TunDevice implements AutoCloseable {
         } else if (dst.nioBufferCount() == 1) {
             n = LibC.INSTANCE.read(fd, dst.nioBuffer(index, room), room);
         } else {
-            throw new IllegalArgumentException("dst must be one contiguous buffer, not " + dst.nioBufferCount());
+            throw new IllegalArgumentException("dst must be one contiguous buffer, not a composite of "
+                    + dst.nioBufferCount());
         }
         if (n < 0) {
             int errno = Errno.last();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
@@ -37,15 +36,11 @@ class LabScriptsTest {
         }
     }
 
-    private static String script(String name, String... args) throws IOException, InterruptedException {
+    private static String script(String name, String... args) throws IOException {
         String[] command = new String[args.length + 1];
         command[0] = SCRIPTS.resolve(name).toString();
         System.arraycopy(args, 0, command, 1, args.length);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(20, TimeUnit.SECONDS));
-        assertEquals(0, process.exitValue(), name + " failed: " + output);
-        return output;
+        return Commands.run(command);
     }
 
     @Test

@@ -132,6 +132,23 @@ class TunDeviceTest {
     }
 
     @Test
+    void readRejectsBuffersItCannotFillInPlace() throws Exception {
+        try (TunDevice tun = TunDevice.open(TUN, netns.name)) {
+            ByteBuf composite = Unpooled.compositeBuffer()
+                    .addComponent(Unpooled.directBuffer(8, 8)).addComponent(Unpooled.directBuffer(8, 8));
+            ByteBuf full = Unpooled.directBuffer(4, 4).writeInt(0);
+            try {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tun.read(composite));
+                assertTrue(e.getMessage().contains("composite of 2"), e.getMessage());
+                assertThrows(IllegalArgumentException.class, () -> tun.read(full));
+            } finally {
+                composite.release();
+                full.release();
+            }
+        }
+    }
+
+    @Test
     void deviceLivesInTheNamespaceAndTheThreadReturnsToItsOwn() throws Exception {
         Path own = Path.of("/proc/thread-self/ns/net");
         Path before = Files.readSymbolicLink(own);
@@ -140,7 +157,7 @@ class TunDeviceTest {
             assertEquals(TUN, tun.name());
             assertTrue(tun.fd() >= 0);
             assertTrue(netns.exec("ip", "link", "show", TUN).contains(TUN));
-            assertNotEquals(0, TestNamespace.status("ip", "link", "show", TUN), "not in the test's namespace");
+            assertNotEquals(0, Commands.status("ip", "link", "show", TUN), "not in the test's namespace");
         }
     }
 
@@ -156,6 +173,7 @@ class TunDeviceTest {
     @Test
     void secondAttachToTheSameNameIsBusy() throws Exception {
         try (TunDevice first = TunDevice.open(TUN, netns.name)) {
+            assertEquals(TUN, first.name());
             NativeException e = assertThrows(NativeException.class, () -> TunDevice.open(TUN, netns.name));
             assertEquals(Errno.EBUSY, e.errno());
             assertTrue(e.getMessage().contains("interface name in use"), e.getMessage());

@@ -18,10 +18,10 @@ public final class SessionTicketStore {
     }
 
     public synchronized void add(SessionTicket ticket) {
-        Deque<SessionTicket> forServer = tickets.computeIfAbsent(String.valueOf(ticket.serverName()), k -> new ArrayDeque<>());
         if (ticket.lifetimeSeconds() == 0) {
-            return;
+            return; // a zero lifetime means the ticket must be discarded at once (RFC 8446 §4.6.1)
         }
+        Deque<SessionTicket> forServer = tickets.computeIfAbsent(String.valueOf(ticket.serverName()), k -> new ArrayDeque<>());
         forServer.addLast(ticket);
         while (forServer.size() > perServerLimit) {
             forServer.removeFirst();

@@ -125,7 +125,8 @@ public final class TcpHeader {
         flags = buf.getUnsignedByte(offset + 13);
         window = buf.getUnsignedShort(offset + 14);
         urgent = buf.getUnsignedShort(offset + 18);
-        // RFC 9293 §3.10.7.3: SYN with FIN or RST is never legitimate; drop such segments up front.
+        // SYN with FIN or RST is contradictory: no RFC 9293 §3.10.7 state accepts both, and Linux discards
+        // SYN+FIN in LISTEN. Reject such segments as malformed before any connection lookup.
         if (has(SYN | FIN)) {
             return WireError.SYN_FIN;
         }
@@ -152,61 +153,50 @@ public final class TcpHeader {
                 return WireError.BAD_OPTION_LENGTH;
             }
             int optionLength = buf.getUnsignedByte(i + 1);
-            if (optionLength < 2 || optionLength > end - i) {
+            if (optionLength < 2 || optionLength > end - i || !hasValidLength(kind, optionLength)) {
                 return WireError.BAD_OPTION_LENGTH;
             }
-            if (!readOption(buf, kind, i + 2, optionLength)) {
-                return WireError.BAD_OPTION_LENGTH;
-            }
+            readOption(buf, kind, i + 2, optionLength);
             i += optionLength;
         }
         return null;
     }
 
-    /** Stores one option's value; unknown kinds are skipped. Returns false when a known kind has a wrong length. */
-    private boolean readOption(ByteBuf buf, int kind, int value, int optionLength) {
+    /** Known kinds must have their defined length (RFC 9293 §3.2, RFC 7323, RFC 2018 §3); unknown kinds any. */
+    private static boolean hasValidLength(int kind, int optionLength) {
+        return switch (kind) {
+            case KIND_MSS -> optionLength == LENGTH_MSS;
+            case KIND_WINDOW_SCALE -> optionLength == LENGTH_WINDOW_SCALE;
+            case KIND_SACK_PERMITTED -> optionLength == LENGTH_SACK_PERMITTED;
+            case KIND_TIMESTAMPS -> optionLength == LENGTH_TIMESTAMPS;
+            case KIND_SACK -> optionLength > 2 && (optionLength - 2) % SACK_BLOCK_LENGTH == 0;
+            default -> true;
+        };
+    }
+
+    /** Stores the value of one option whose length was validated; unknown kinds are skipped. */
+    private void readOption(ByteBuf buf, int kind, int value, int optionLength) {
         switch (kind) {
-            case KIND_MSS -> {
-                mss = buf.getUnsignedShort(value);
-                return optionLength == LENGTH_MSS;
-            }
-            case KIND_WINDOW_SCALE -> {
-                windowScale = buf.getUnsignedByte(value);
-                return optionLength == LENGTH_WINDOW_SCALE;
-            }
-            case KIND_SACK_PERMITTED -> {
-                sackPermitted = true;
-                return optionLength == LENGTH_SACK_PERMITTED;
-            }
+            case KIND_MSS -> mss = buf.getUnsignedShort(value);
+            case KIND_WINDOW_SCALE -> windowScale = buf.getUnsignedByte(value);
+            case KIND_SACK_PERMITTED -> sackPermitted = true;
             case KIND_TIMESTAMPS -> {
-                if (optionLength != LENGTH_TIMESTAMPS) {
-                    return false;
-                }
                 hasTimestamp = true;
                 tsVal = buf.getInt(value);
                 tsEcr = buf.getInt(value + 4);
-                return true;
             }
             case KIND_SACK -> {
-                return readSackBlocks(buf, value, optionLength - 2);
+                // RFC 2018 §3: the 40-byte option space bounds the count to MAX_SACK_BLOCKS.
+                sackCount = (optionLength - 2) / SACK_BLOCK_LENGTH;
+                for (int b = 0; b < sackCount; b++) {
+                    sackLeft[b] = buf.getInt(value + b * SACK_BLOCK_LENGTH);
+                    sackRight[b] = buf.getInt(value + b * SACK_BLOCK_LENGTH + 4);
+                }
             }
             default -> {
-                return true;
+                // Unknown kind: skipped by its length.
             }
         }
-    }
-
-    /** RFC 2018 §3: 1..4 blocks of (left edge, right edge); the 40-byte option space bounds the count to 4. */
-    private boolean readSackBlocks(ByteBuf buf, int value, int blocksLength) {
-        if (blocksLength == 0 || blocksLength % SACK_BLOCK_LENGTH != 0) {
-            return false;
-        }
-        sackCount = blocksLength / SACK_BLOCK_LENGTH;
-        for (int b = 0; b < sackCount; b++) {
-            sackLeft[b] = buf.getInt(value + b * SACK_BLOCK_LENGTH);
-            sackRight[b] = buf.getInt(value + b * SACK_BLOCK_LENGTH + 4);
-        }
-        return true;
     }
 
     /**

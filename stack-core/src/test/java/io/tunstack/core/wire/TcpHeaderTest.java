@@ -235,6 +235,13 @@ class TcpHeaderTest {
     }
 
     @Test
+    void shortKnownOptionAtTheVeryEndOfTheBufferIsRejectedWithoutReadingPastIt() {
+        ByteBuf exact = Unpooled.wrappedBuffer(ByteBufUtil.getBytes(segment("01 01 02 02")));
+        assertEquals(24, exact.capacity());
+        assertEquals(WireError.BAD_OPTION_LENGTH, tcp.parse(exact, 0, 24, SRC, DST, false));
+    }
+
+    @Test
     void rejectsTruncatedSegment() {
         ByteBuf seg = segment("");
         assertEquals(WireError.TRUNCATED, tcp.parse(seg, 0, 19, SRC, DST, false));

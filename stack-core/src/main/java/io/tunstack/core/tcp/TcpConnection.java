@@ -1,0 +1,1270 @@
+package io.tunstack.core.tcp;
+
+import static io.tunstack.core.wire.TcpHeader.ACK;
+import static io.tunstack.core.wire.TcpHeader.FIN;
+import static io.tunstack.core.wire.TcpHeader.PSH;
+import static io.tunstack.core.wire.TcpHeader.RST;
+import static io.tunstack.core.wire.TcpHeader.SYN;
+
+import io.netty.buffer.ByteBuf;
+import io.tunstack.core.wire.TcpHeader;
+
+/**
+ * One TCP connection (RFC 9293): its transmission control block, the segment-arrival rules of §3.10.7 in their
+ * order, the user calls of §3.10 and the timers. Sans-IO: segments arrive through {@link TcpLayer}, leave through
+ * its {@link SegmentWriter}, and time is passed in. Every method runs on the event loop thread.
+ *
+ * <p>Sequence variables carry the RFC names. {@code sndMax} is the highest sequence number sent (BSD's
+ * snd_max): after a retransmission timeout {@code sndNxt} goes back to SND.UNA (go-back-N) while {@code sndMax}
+ * keeps the RFC's meaning of SND.NXT for ACK acceptability.
+ *
+ * <p>User callbacks are deferred to the end of each entry point, so a handler may call back into the connection
+ * (send, receive, close) while nothing is half-processed.
+ */
+public final class TcpConnection extends TimerEntry {
+    /** RFC 9293 §3.7.1: the send MSS when the peer sent no MSS option. */
+    static final int DEFAULT_MSS = 536;
+    /** Bytes the timestamp option takes in every segment once negotiated (RFC 7323 §3.2, with two NOPs). */
+    static final int TIMESTAMP_OPTION_SPACE = 12;
+    /** RFC 7323 §2.3: shift counts above 14 are used as 14. */
+    static final int MAX_WINDOW_SHIFT = 14;
+    static final int MAX_WINDOW_FIELD = 0xFFFF;
+    /** Timestamp clock tick: 1 ms (RFC 7323 §5.4 recommends 1 ms to 1 s). */
+    static final long TIMESTAMP_TICK_NANOS = 1_000_000L;
+    private static final long NEVER = Long.MAX_VALUE;
+
+    private static final int NOTIFY_ACCEPTED = 1;
+    private static final int NOTIFY_CONNECTED = 2;
+    private static final int NOTIFY_READABLE = 4;
+    private static final int NOTIFY_WRITABLE = 8;
+    private static final int NOTIFY_CLOSED = 16;
+
+    private final TcpLayer layer;
+    private final TcpConfig config;
+    private final SegmentWriter writer;
+    private final long id;
+    private final int localAddr;
+    private final int localPort;
+    private final int remoteAddr;
+    private final int remotePort;
+    /** The listener of a passive open, null for an active open. */
+    private final TcpListener listener;
+    private TcpHandler handler;
+    private TcpState state = TcpState.CLOSED;
+    private final TcpStats stats = new TcpStats(this);
+
+    // Send sequence variables, RFC 9293 §3.3.1.
+    private final int iss;
+    private int sndUna;
+    private int sndNxt;
+    private int sndMax;
+    private long sndWnd;
+    private int sndWl1;
+    private int sndWl2;
+    /** RFC 5961 §5.2 MAX.SND.WND: the largest window the peer ever advertised. */
+    private long maxSndWnd;
+    private int sndShift;
+    /** Effective send MSS (RFC 9293 §3.7.1): min(peer MSS, our MTU − 40) minus the timestamp option. */
+    private int sndMss = DEFAULT_MSS;
+
+    // Receive sequence variables.
+    private int irs;
+    private int rcvNxt;
+    /** The right edge of the window we last advertised: RCV.NXT + RCV.WND at that time. */
+    private int rcvAdvEdge;
+    private final int ourShift;
+    private int rcvShift;
+    /** The payload size of a full segment from the peer, for the delayed-ACK and SWS rules. */
+    private int rcvMss;
+
+    // Options (RFC 7323, RFC 2018).
+    private boolean wsOk;
+    private boolean tsOk;
+    private boolean sackOk;
+    private int tsRecent;
+    private int lastAckSent;
+    private final int tsOffset;
+
+    private final SendBuffer sendBuffer;
+    private final ReceiveBuffer receiveBuffer;
+    private final Reassembly reassembly;
+    private final int[] sackLeft = new int[TcpHeader.MAX_SACK_BLOCKS];
+    private final int[] sackRight = new int[TcpHeader.MAX_SACK_BLOCKS];
+
+    /** The user closed our direction; {@link #finSeq} is the FIN's sequence number. */
+    private boolean finQueued;
+    private int finSeq;
+    private boolean finReceived;
+    private boolean outOfOrderFin;
+    private int outOfOrderFinSeq;
+    /** close() was called: the user reads no more. */
+    private boolean userClosed;
+    private boolean noDelay;
+    /** Active opens are the user's from the start; passive ones once accepted. */
+    private boolean userVisible;
+
+    private final RttEstimator rtt;
+    private CongestionControl cc;
+    private int dupAcks;
+    /** Consecutive expirations of the retransmission timer for the same data. */
+    private int retransmits;
+    private boolean synRetransmitted;
+    private boolean rttTiming;
+    private int rttSeq;
+    private long rttStartNanos;
+
+    private boolean ackNow;
+    private int bytesSinceAck;
+
+    private long rtxAt = NEVER;
+    private long persistAt = NEVER;
+    private long delAckAt = NEVER;
+    private long keepaliveAt = NEVER;
+    /** Connect timeout in SYN-SENT, FIN-WAIT-2 timeout, or 2 MSL in TIME-WAIT. */
+    private long closeAt = NEVER;
+    private int persistBackoff;
+    private int keepaliveProbes;
+    private long lastReceiveNanos;
+    private long lastSendNanos;
+
+    private int pendingNotifications;
+    private TcpCloseReason closeReason;
+
+    TcpConnection(TcpLayer layer, long id, int localAddr, int localPort, int remoteAddr, int remotePort,
+                  int iss, int tsOffset, TcpListener listener, TcpHandler handler) {
+        this.layer = layer;
+        this.config = layer.config();
+        this.writer = layer.writer();
+        this.id = id;
+        this.localAddr = localAddr;
+        this.localPort = localPort;
+        this.remoteAddr = remoteAddr;
+        this.remotePort = remotePort;
+        this.iss = iss;
+        this.tsOffset = tsOffset;
+        this.listener = listener;
+        this.handler = handler == null ? new TcpHandler() { } : handler;
+        this.userVisible = listener == null;
+        this.sendBuffer = new SendBuffer(config.sendBufferSize());
+        this.receiveBuffer = new ReceiveBuffer(config.receiveBufferSize());
+        this.reassembly = new Reassembly(config.maxReassemblyRanges());
+        this.rtt = new RttEstimator(config.initialRtoNanos(), config.minRtoNanos(), config.maxRtoNanos());
+        this.ourShift = config.windowScaling() ? windowShiftFor(config.receiveBufferSize()) : 0;
+        this.rcvMss = config.mss();
+        this.sndUna = iss;
+        this.sndNxt = iss;
+        this.sndMax = iss;
+    }
+
+    /** RFC 7323 §2.3: the smallest shift that lets the 16-bit field describe the whole receive buffer. */
+    static int windowShiftFor(int bufferSize) {
+        int shift = 0;
+        while (shift < MAX_WINDOW_SHIFT && (bufferSize >> shift) > MAX_WINDOW_FIELD) {
+            shift++;
+        }
+        return shift;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // User interface (RFC 9293 §3.10.1 - §3.10.6)
+    // ------------------------------------------------------------------------------------------------
+
+    /** Copies as many readable bytes of {@code src} as fit into the send buffer; returns how many were taken. */
+    public int send(ByteBuf src) {
+        if (!state.acceptsSend() || finQueued) {
+            throw new IllegalStateException("connection closing or closed: " + state);
+        }
+        int n = sendBuffer.write(src);
+        if (n > 0) {
+            finishEvent(layer.now());
+        }
+        return n;
+    }
+
+    public int sendBufferFree() {
+        return state.acceptsSend() && !finQueued ? sendBuffer.free() : 0;
+    }
+
+    /** Moves in-order bytes into {@code dst}; a window update goes out when the window opens enough. */
+    public int receive(ByteBuf dst) {
+        int n = receiveBuffer.read(dst);
+        if (n > 0 && state.acceptsText() && windowGrowth() >= windowUpdateThreshold()) {
+            // RFC 9293 §3.8.6.2.2 / RFC 1122 §4.2.3.3: tell the peer once the right edge moves enough.
+            ackNow = true;
+            finishEvent(layer.now());
+        }
+        return n;
+    }
+
+    public int readableBytes() {
+        return receiveBuffer.readable();
+    }
+
+    /** The peer's FIN arrived and every byte before it was read. */
+    public boolean isInputShutdown() {
+        return finReceived && receiveBuffer.readable() == 0;
+    }
+
+    /** Sends FIN after the queued data (RFC 9293 §3.10.4 CLOSE for our direction); reading continues. */
+    public void shutdownOutput() {
+        if (finQueued || !state.acceptsSend()) {
+            return;
+        }
+        long now = layer.now();
+        finQueued = true;
+        finSeq = dataStartSeq() + sendBuffer.length();
+        if (state == TcpState.ESTABLISHED) {
+            setState(TcpState.FIN_WAIT_1, now);
+        } else if (state == TcpState.CLOSE_WAIT) {
+            setState(TcpState.LAST_ACK, now);
+        }
+        finishEvent(now);
+    }
+
+    /**
+     * Closes both directions. Unread received data turns the close into an abort (RFC 2525 §2.17); in SYN-SENT
+     * the connection is simply deleted (RFC 9293 §3.10.4).
+     */
+    public void close() {
+        if (state == TcpState.CLOSED || userClosed) {
+            return;
+        }
+        userClosed = true;
+        if (receiveBuffer.readable() > 0 || state == TcpState.SYN_SENT) {
+            abort();
+            return;
+        }
+        shutdownOutput();
+        if (state == TcpState.FIN_WAIT_2) {
+            closeAt = layer.now() + config.finWait2TimeoutNanos();
+            finishEvent(layer.now());
+        }
+    }
+
+    /** RFC 9293 §3.10.5 ABORT: a RST in synchronized states, then CLOSED. */
+    public void abort() {
+        if (state == TcpState.CLOSED) {
+            return;
+        }
+        long now = layer.now();
+        if (state.isSynchronized() && state != TcpState.TIME_WAIT) {
+            layer.sendReset(localAddr, localPort, remoteAddr, remotePort, sndMax, 0, RST);
+        }
+        terminate(TcpCloseReason.ABORTED, now);
+        flushNotifications();
+    }
+
+    public TcpState state() {
+        return state;
+    }
+
+    public TcpStats stats() {
+        return stats;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public int localAddr() {
+        return localAddr;
+    }
+
+    public int localPort() {
+        return localPort;
+    }
+
+    public int remoteAddr() {
+        return remoteAddr;
+    }
+
+    public int remotePort() {
+        return remotePort;
+    }
+
+    /** Disables Nagle's algorithm (RFC 1122 §4.2.3.4) when true. */
+    public void setNoDelay(boolean noDelay) {
+        this.noDelay = noDelay;
+        if (noDelay && state != TcpState.CLOSED) {
+            finishEvent(layer.now());
+        }
+    }
+
+    public void setHandler(TcpHandler handler) {
+        this.handler = handler;
+    }
+
+    @Override
+    public String toString() {
+        return "TcpConnection#" + id + "{" + localPort + "->" + remotePort + " " + state + " sndUna=" + Integer.toUnsignedString(sndUna)
+                + " sndNxt=" + Integer.toUnsignedString(sndNxt) + " rcvNxt=" + Integer.toUnsignedString(rcvNxt) + "}";
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Opening
+    // ------------------------------------------------------------------------------------------------
+
+    /** Active OPEN (RFC 9293 §3.10.1): send SYN, enter SYN-SENT. */
+    void openActive(long now) {
+        setState(TcpState.SYN_SENT, now);
+        sndNxt = iss + 1;
+        sndMax = sndNxt;
+        sendSyn(now);
+        rtxAt = now + rtt.rto();
+        closeAt = now + config.connectTimeoutNanos();
+        finishEvent(now);
+    }
+
+    /** A SYN reached a LISTEN socket (RFC 9293 §3.10.7.2): answer SYN-ACK, enter SYN-RECEIVED. */
+    void openPassive(TcpHeader syn, long now) {
+        lastReceiveNanos = now;
+        irs = syn.seq;
+        rcvNxt = irs + 1;
+        negotiate(syn);
+        initSendWindow(syn);
+        setState(TcpState.SYN_RECEIVED, now);
+        sndNxt = iss + 1;
+        sndMax = sndNxt;
+        sendSyn(now);
+        rtxAt = now + rtt.rto();
+        finishEvent(now);
+    }
+
+    /** Option negotiation from the peer's SYN (RFC 9293 §3.7.1, RFC 7323 §2.2 and §3.2, RFC 2018 §2). */
+    private void negotiate(TcpHeader syn) {
+        wsOk = config.windowScaling() && syn.windowScale >= 0;
+        sndShift = wsOk ? Math.min(syn.windowScale, MAX_WINDOW_SHIFT) : 0;
+        rcvShift = wsOk ? ourShift : 0;
+        tsOk = config.timestamps() && syn.hasTimestamp;
+        if (tsOk) {
+            tsRecent = syn.tsVal;
+        }
+        sackOk = config.sack() && syn.sackPermitted;
+        int peerMss = syn.mss > 0 ? syn.mss : DEFAULT_MSS;
+        int optionSpace = tsOk ? TIMESTAMP_OPTION_SPACE : 0;
+        sndMss = Math.min(peerMss, config.mss()) - optionSpace;
+        rcvMss = config.mss() - optionSpace;
+    }
+
+    /** SND.WND from a SYN, whose window field is never scaled (RFC 7323 §2.2). */
+    private void initSendWindow(TcpHeader syn) {
+        sndWnd = syn.window;
+        maxSndWnd = sndWnd;
+        sndWl1 = syn.seq;
+        sndWl2 = syn.ack;
+    }
+
+    /** SYN (active) or SYN-ACK (SYN-RECEIVED), with our options: only those the peer offered in a SYN-ACK. */
+    private void sendSyn(long now) {
+        boolean synAck = state == TcpState.SYN_RECEIVED;
+        int window = Math.min(MAX_WINDOW_FIELD, receiveBuffer.free());
+        TcpHeader h = writer.begin(localPort, remotePort, iss, synAck ? rcvNxt : 0, synAck ? SYN | ACK : SYN, window);
+        h.mss = config.mss();
+        if (synAck ? wsOk : config.windowScaling()) {
+            h.windowScale = ourShift;
+        }
+        h.sackPermitted = synAck ? sackOk : config.sack();
+        if (synAck ? tsOk : config.timestamps()) {
+            h.hasTimestamp = true;
+            h.tsVal = tsNow(now);
+            h.tsEcr = synAck ? tsRecent : 0;
+        }
+        if (synAck) {
+            rcvAdvEdge = rcvNxt + window;
+            lastAckSent = rcvNxt;
+            ackNow = false;
+        }
+        if (!synRetransmitted && !rttTiming) {
+            rttTiming = true;
+            rttSeq = iss;
+            rttStartNanos = now;
+        }
+        writer.send(localAddr, remoteAddr);
+        countSent(0, now);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Segment arrival, RFC 9293 §3.10.7
+    // ------------------------------------------------------------------------------------------------
+
+    /** One segment for this connection; {@code payloadIndex}/{@code payloadLength} locate its text in {@code seg}. */
+    void segmentArrives(TcpHeader h, ByteBuf seg, int payloadIndex, int payloadLength, long now) {
+        stats.segmentsIn++;
+        lastReceiveNanos = now;
+        keepaliveProbes = 0;
+        if (state == TcpState.SYN_SENT) {
+            synSentArrives(h, seg, payloadIndex, payloadLength, now);
+        } else {
+            synchronizedArrives(h, seg, payloadIndex, payloadLength, now);
+        }
+        finishEvent(now);
+    }
+
+    /** RFC 9293 §3.10.7.3, SYN-SENT. */
+    private void synSentArrives(TcpHeader h, ByteBuf seg, int payloadIndex, int payloadLength, long now) {
+        boolean hasAck = h.has(ACK);
+        // First: an ACK for something we never sent gets a reset (unless it is one).
+        if (hasAck && (SeqNum.le(h.ack, iss) || SeqNum.gt(h.ack, sndMax))) {
+            if (!h.has(RST)) {
+                layer.sendReset(localAddr, localPort, remoteAddr, remotePort, h.ack, 0, RST);
+            }
+            layer.counters().drop(TcpDropReason.BAD_ACK);
+            return;
+        }
+        // Second: a RST counts only with an acceptable ACK (RFC 5961 §3.2 keeps this for SYN-SENT).
+        if (h.has(RST)) {
+            if (hasAck) {
+                terminate(TcpCloseReason.REFUSED, now);
+            } else {
+                layer.counters().drop(TcpDropReason.RST_IGNORED);
+            }
+            return;
+        }
+        // Fourth: the SYN.
+        if (!h.has(SYN)) {
+            layer.counters().drop(TcpDropReason.NO_ACK);
+            return;
+        }
+        irs = h.seq;
+        rcvNxt = irs + 1;
+        negotiate(h);
+        rcvAdvEdge = rcvNxt + Math.min(MAX_WINDOW_FIELD, receiveBuffer.free());
+        lastAckSent = rcvNxt;
+        initSendWindow(h);
+        if (hasAck) {
+            takeRttSample(h, now);
+            sndUna = h.ack;
+            rtxAt = NEVER;
+            establish(now);
+            ackNow = true;
+            // Data or FIN riding on the SYN-ACK continue at the sixth step.
+            receiveText(seg, payloadIndex, payloadLength, h.seq + 1, h.has(FIN), now);
+        } else {
+            // Simultaneous open (RFC 9293 Figure 8): SYN-RECEIVED, answer SYN-ACK with our ISS.
+            setState(TcpState.SYN_RECEIVED, now);
+            sendSyn(now);
+            rtxAt = now + rtt.rto();
+        }
+    }
+
+    /** RFC 9293 §3.10.7.4: SYN-RECEIVED and every later state. */
+    private void synchronizedArrives(TcpHeader h, ByteBuf seg, int payloadIndex, int payloadLength, long now) {
+        boolean rst = h.has(RST);
+        if (state == TcpState.SYN_RECEIVED && (h.flags & (SYN | ACK | RST)) == SYN && h.seq == irs) {
+            // Our SYN-ACK was lost and the peer repeats its SYN: repeat the SYN-ACK.
+            sendSyn(now);
+            return;
+        }
+        if (tsOk && !rst && !h.hasTimestamp) {
+            layer.counters().drop(TcpDropReason.MISSING_TIMESTAMP);
+            return;
+        }
+        // RFC 7323 §5.3 R1: PAWS rejects a timestamp older than TS.Recent.
+        if (tsOk && !rst && SeqNum.lt(h.tsVal, tsRecent)) {
+            layer.counters().drop(TcpDropReason.PAWS);
+            ackNow = true;
+            return;
+        }
+        // First: the sequence number acceptability test.
+        int segLength = payloadLength + (h.has(SYN) ? 1 : 0) + (h.has(FIN) ? 1 : 0);
+        int text = payloadLength;
+        boolean fin = h.has(FIN);
+        if (!acceptable(h.seq, segLength)) {
+            if (!rst && rcvWnd() == 0 && h.seq == rcvNxt) {
+                // RFC 9293 §3.10.7.4: with a zero window still process the ACK of a segment at RCV.NXT
+                // (a zero-window probe), just not its text.
+                text = 0;
+                fin = false;
+                ackNow = true;
+            } else {
+                if (!rst) {
+                    ackNow = true;
+                }
+                layer.counters().drop(rst ? TcpDropReason.RST_IGNORED : TcpDropReason.OUT_OF_WINDOW);
+                return;
+            }
+        }
+        // RFC 7323 §4.3 R3: remember the timestamp to echo.
+        if (tsOk && h.hasTimestamp && SeqNum.ge(h.tsVal, tsRecent) && SeqNum.le(h.seq, lastAckSent)) {
+            tsRecent = h.tsVal;
+        }
+        // Second: RST (RFC 5961 §3.2): exactly RCV.NXT resets, anything else in the window is challenged.
+        if (rst) {
+            if (h.seq == rcvNxt) {
+                resetArrives(now);
+            } else {
+                challengeAck(now);
+            }
+            return;
+        }
+        // Fourth: SYN.
+        if (h.has(SYN)) {
+            if (state == TcpState.SYN_RECEIVED && listener != null) {
+                // RFC 9293 §3.10.7.4: a passive open goes back to LISTEN.
+                terminate(TcpCloseReason.RESET, now);
+            } else {
+                // RFC 5961 §4.2: never reset on a SYN; challenge the sender instead.
+                challengeAck(now);
+            }
+            return;
+        }
+        // Fifth: ACK.
+        if (!h.has(ACK)) {
+            layer.counters().drop(TcpDropReason.NO_ACK);
+            return;
+        }
+        if (state == TcpState.SYN_RECEIVED) {
+            if (SeqNum.lt(sndUna, h.ack) && SeqNum.le(h.ack, sndMax)) {
+                sndWnd = (long) h.window << sndShift;
+                maxSndWnd = Math.max(maxSndWnd, sndWnd);
+                sndWl1 = h.seq;
+                sndWl2 = h.ack;
+                establish(now);
+            } else {
+                layer.sendReset(localAddr, localPort, remoteAddr, remotePort, h.ack, 0, RST);
+                layer.counters().drop(TcpDropReason.BAD_ACK);
+                return;
+            }
+        }
+        // RFC 5961 §5.2: SND.UNA − MAX.SND.WND ≤ SEG.ACK ≤ SND.NXT, or the segment is dropped with an ACK.
+        if (!SeqNum.between(sndUna - (int) Math.min(maxSndWnd, Integer.MAX_VALUE), h.ack, sndMax)) {
+            ackNow = true;
+            layer.counters().drop(TcpDropReason.BAD_ACK);
+            return;
+        }
+        if (!ackArrives(h, payloadLength, now)) {
+            return;
+        }
+        // Seventh and eighth: text and FIN.
+        if (state.acceptsText()) {
+            receiveText(seg, payloadIndex, text, h.seq, fin, now);
+        } else if (fin) {
+            // A retransmitted FIN in CLOSE-WAIT, CLOSING, LAST-ACK or TIME-WAIT: acknowledge it again.
+            ackNow = true;
+            if (state == TcpState.TIME_WAIT) {
+                closeAt = now + 2 * config.mslNanos();
+            }
+        }
+    }
+
+    /** The four cases of RFC 9293 §3.10.7.4 "first, check sequence number". */
+    private boolean acceptable(int seq, int segLength) {
+        int wnd = rcvWnd();
+        if (segLength == 0) {
+            return wnd == 0 ? seq == rcvNxt : inWindow(seq, wnd);
+        }
+        return wnd != 0 && (inWindow(seq, wnd) || inWindow(seq + segLength - 1, wnd));
+    }
+
+    private boolean inWindow(int seq, int wnd) {
+        int offset = seq - rcvNxt;
+        return offset >= 0 && offset < wnd;
+    }
+
+    /** RCV.WND as last advertised. */
+    private int rcvWnd() {
+        return Math.max(0, rcvAdvEdge - rcvNxt);
+    }
+
+    /** A RST with SEG.SEQ = RCV.NXT, by state (RFC 9293 §3.10.7.4 second). */
+    private void resetArrives(long now) {
+        switch (state) {
+            case SYN_RECEIVED -> terminate(listener != null ? TcpCloseReason.RESET : TcpCloseReason.REFUSED, now);
+            case CLOSING, LAST_ACK, TIME_WAIT -> terminate(TcpCloseReason.NORMAL, now);
+            default -> terminate(TcpCloseReason.RESET, now);
+        }
+    }
+
+    /** RFC 5961 §3.2, §4.2: ACK with SEQ=SND.NXT, ACK=RCV.NXT, rate limited per §7. */
+    private void challengeAck(long now) {
+        if (layer.allowChallengeAck(now)) {
+            layer.counters().challengeAcks++;
+            sendAck(now);
+        } else {
+            layer.counters().drop(TcpDropReason.CHALLENGE_ACK_LIMITED);
+        }
+    }
+
+    /**
+     * The fifth step for ESTABLISHED and later states: SND.UNA, duplicate ACKs, the send window, and the
+     * transitions our FIN's acknowledgment causes. Returns false when the connection is gone.
+     */
+    private boolean ackArrives(TcpHeader h, int payloadLength, long now) {
+        long peerWindow = (long) h.window << sndShift;
+        if (SeqNum.gt(h.ack, sndUna)) {
+            newDataAcked(h, now);
+        } else if (isDuplicateAck(h, payloadLength, peerWindow)) {
+            duplicateAck(h, now);
+        }
+        // RFC 9293 §3.10.7.4: update the window only from segments newer than the last update (SND.WL1/WL2).
+        if (SeqNum.lt(sndWl1, h.seq) || (sndWl1 == h.seq && SeqNum.le(sndWl2, h.ack))) {
+            updateSendWindow(h, peerWindow, now);
+        }
+        boolean finAcked = finQueued && SeqNum.gt(sndUna, finSeq);
+        switch (state) {
+            case FIN_WAIT_1 -> {
+                if (finAcked) {
+                    setState(TcpState.FIN_WAIT_2, now);
+                    if (userClosed) {
+                        closeAt = now + config.finWait2TimeoutNanos();
+                    }
+                }
+            }
+            case CLOSING -> {
+                if (finAcked) {
+                    enterTimeWait(now);
+                }
+            }
+            case LAST_ACK -> {
+                if (finAcked) {
+                    terminate(TcpCloseReason.NORMAL, now);
+                    return false;
+                }
+            }
+            default -> {
+            }
+        }
+        return true;
+    }
+
+    /** RFC 5681 §2 DUPLICATE ACKNOWLEDGMENT (a) to (e); and the peer's window is open. */
+    private boolean isDuplicateAck(TcpHeader h, int payloadLength, long peerWindow) {
+        return h.ack == sndUna && sndMax != sndUna && payloadLength == 0 && (h.flags & (SYN | FIN)) == 0
+                && peerWindow == sndWnd && sndWnd != 0;
+    }
+
+    private void newDataAcked(TcpHeader h, long now) {
+        int acked = h.ack - sndUna;
+        int synPart = sndUna == iss ? 1 : 0;
+        int dataAcked = Math.min(acked - synPart, sendBuffer.length());
+        sendBuffer.discard(dataAcked);
+        takeRttSample(h, now);
+        sndUna = h.ack;
+        if (SeqNum.lt(sndNxt, sndUna)) {
+            sndNxt = sndUna;
+        }
+        dupAcks = 0;
+        retransmits = 0;
+        // RFC 6298 §5.2 and §5.3: stop the timer when all is acknowledged, otherwise restart it.
+        rtxAt = sndUna == sndMax || persistAt != NEVER ? NEVER : now + rtt.rto();
+        if (cc != null) {
+            boolean partialAck = cc.onAck(h.ack, acked, sndMax - sndUna, now);
+            traceCongestion(now);
+            if (partialAck) {
+                retransmitFirst(TcpEvent.RetransmitKind.PARTIAL_ACK, now);
+            }
+        }
+        if (dataAcked > 0 && state.acceptsSend() && !finQueued) {
+            pendingNotifications |= NOTIFY_WRITABLE;
+        }
+    }
+
+    /** RTTM from the echoed timestamp (RFC 7323 §4), else from the one timed segment under Karn's rule. */
+    private void takeRttSample(TcpHeader h, long now) {
+        long sample;
+        if (tsOk && h.hasTimestamp && h.tsEcr != 0) {
+            sample = (long) (tsNow(now) - h.tsEcr) * TIMESTAMP_TICK_NANOS;
+            rttTiming = false;
+        } else if (rttTiming && SeqNum.gt(h.ack, rttSeq)) {
+            sample = now - rttStartNanos;
+            rttTiming = false;
+        } else {
+            return;
+        }
+        rtt.sample(sample);
+        if (layer.tracing()) {
+            layer.trace(new TcpEvent.RttSample(now, id, sample, rtt.srtt(), rtt.rttvar(), rtt.rto()));
+        }
+    }
+
+    private void duplicateAck(TcpHeader h, long now) {
+        dupAcks++;
+        stats.dupAcks++;
+        if (cc == null) {
+            return;
+        }
+        if (dupAcks == 3) {
+            if (cc.onTripleDupAck(h.ack, sndMax, sndMax - sndUna)) {
+                traceCongestion(now);
+                retransmitFirst(TcpEvent.RetransmitKind.FAST, now);
+            }
+        } else if (dupAcks > 3 && cc.inRecovery()) {
+            cc.onDupAckInRecovery();
+        }
+    }
+
+    private void updateSendWindow(TcpHeader h, long peerWindow, long now) {
+        if (peerWindow != sndWnd && layer.tracing()) {
+            layer.trace(new TcpEvent.WindowChange(now, id, peerWindow));
+        }
+        sndWnd = peerWindow;
+        sndWl1 = h.seq;
+        sndWl2 = h.ack;
+        maxSndWnd = Math.max(maxSndWnd, sndWnd);
+        if (sndWnd > 0 && persistAt != NEVER) {
+            persistAt = NEVER;
+            persistBackoff = 0;
+            if (sndNxt != sndUna) {
+                rtxAt = now + rtt.rto();
+            }
+        }
+    }
+
+    /** Seventh (text) and eighth (FIN) steps for {@code payloadLength} bytes of text starting at {@code seq}. */
+    private void receiveText(ByteBuf seg, int payloadIndex, int payloadLength, int seq, boolean fin, long now) {
+        int index = payloadIndex;
+        int length = payloadLength;
+        int start = seq;
+        int alreadyHave = rcvNxt - start;
+        if (alreadyHave > 0) {
+            int skip = Math.min(alreadyHave, length);
+            index += skip;
+            length -= skip;
+            start += skip;
+            if (length == 0 && payloadLength > 0) {
+                ackNow = true;
+            }
+        }
+        int offset = start - rcvNxt;
+        boolean keepFin = fin;
+        int room = Math.min(rcvWnd(), receiveBuffer.free()) - Math.max(offset, 0);
+        if (length > room) {
+            length = Math.max(room, 0);
+            keepFin = false;
+            ackNow = true;
+        }
+        if (length > 0) {
+            if (userClosed) {
+                // New data for a user that will never read it (RFC 2525 §2.17): reset.
+                layer.sendReset(localAddr, localPort, remoteAddr, remotePort, sndMax, 0, RST);
+                terminate(TcpCloseReason.ABORTED, now);
+                return;
+            }
+            storeText(seg, index, length, offset, now);
+        }
+        if (keepFin) {
+            int position = start + length;
+            if (position == rcvNxt) {
+                finArrives(now);
+            } else if (SeqNum.gt(position, rcvNxt)) {
+                outOfOrderFin = true;
+                outOfOrderFinSeq = position;
+                ackNow = true;
+            } else {
+                ackNow = true;
+            }
+        } else if (outOfOrderFin && rcvNxt == outOfOrderFinSeq) {
+            finArrives(now);
+        }
+    }
+
+    /** Copies in-window text once into the receive buffer and decides when to acknowledge (RFC 5681 §4.2). */
+    private void storeText(ByteBuf seg, int index, int length, int offset, long now) {
+        boolean hadHoles = !reassembly.isEmpty();
+        receiveBuffer.writeAt(offset, seg, index, length);
+        int inOrder = reassembly.add(offset, length);
+        if (inOrder < 0) {
+            layer.counters().drop(TcpDropReason.REASSEMBLY_FULL);
+            ackNow = true;
+            return;
+        }
+        if (inOrder > 0) {
+            receiveBuffer.commit(inOrder);
+            rcvNxt += inOrder;
+            stats.bytesIn += inOrder;
+            pendingNotifications |= NOTIFY_READABLE;
+        }
+        if (offset > 0 || hadHoles) {
+            // Out of order, or filling a hole: acknowledge at once (RFC 5681 §4.2) so the sender learns fast.
+            ackNow = true;
+        } else {
+            bytesSinceAck += length;
+            if (bytesSinceAck >= 2 * rcvMss) {
+                // RFC 5681 §4.2 / RFC 1122 §4.2.3.2: at least every second full-sized segment.
+                ackNow = true;
+            } else if (delAckAt == NEVER) {
+                delAckAt = now + config.delayedAckNanos();
+            }
+        }
+    }
+
+    /** The eighth step: the peer's FIN at RCV.NXT. */
+    private void finArrives(long now) {
+        rcvNxt++;
+        finReceived = true;
+        outOfOrderFin = false;
+        ackNow = true;
+        pendingNotifications |= NOTIFY_READABLE;
+        switch (state) {
+            case SYN_RECEIVED, ESTABLISHED -> setState(TcpState.CLOSE_WAIT, now);
+            case FIN_WAIT_1 -> {
+                if (finQueued && SeqNum.gt(sndUna, finSeq)) {
+                    enterTimeWait(now);
+                } else {
+                    setState(TcpState.CLOSING, now);
+                }
+            }
+            case FIN_WAIT_2 -> enterTimeWait(now);
+            default -> {
+            }
+        }
+    }
+
+    /** SYN-SENT or SYN-RECEIVED reached ESTABLISHED (or FIN-WAIT-1 when the user already closed). */
+    private void establish(long now) {
+        cc = layer.congestionControlFactory().create(sndMss, iss);
+        if (synRetransmitted) {
+            rtt.synTimedOut();
+        }
+        retransmits = 0;
+        closeAt = NEVER;
+        setState(finQueued ? TcpState.FIN_WAIT_1 : TcpState.ESTABLISHED, now);
+        if (config.keepalive()) {
+            keepaliveAt = now + config.keepaliveIdleNanos();
+        }
+        if (listener != null) {
+            listener.release();
+            if (listener.isClosed()) {
+                layer.sendReset(localAddr, localPort, remoteAddr, remotePort, sndMax, 0, RST);
+                terminate(TcpCloseReason.ABORTED, now);
+                return;
+            }
+            userVisible = true;
+            pendingNotifications |= NOTIFY_ACCEPTED;
+        } else {
+            pendingNotifications |= NOTIFY_CONNECTED;
+        }
+        traceCongestion(now);
+    }
+
+    private void enterTimeWait(long now) {
+        setState(TcpState.TIME_WAIT, now);
+        rtxAt = NEVER;
+        persistAt = NEVER;
+        keepaliveAt = NEVER;
+        closeAt = now + 2 * config.mslNanos();
+        sendBuffer.release();
+        notifyClosed(TcpCloseReason.NORMAL);
+    }
+
+    /**
+     * RFC 6191 / RFC 9293 §3.10.7.4: a SYN in TIME-WAIT may open a new incarnation when it is newer than the
+     * old one: a larger timestamp when timestamps were in use, else a sequence number beyond RCV.NXT.
+     */
+    boolean acceptsNewSyn(TcpHeader h) {
+        if (state != TcpState.TIME_WAIT || (h.flags & (SYN | ACK | RST)) != SYN) {
+            return false;
+        }
+        return tsOk && h.hasTimestamp ? SeqNum.gt(h.tsVal, tsRecent) : SeqNum.gt(h.seq, rcvNxt);
+    }
+
+    /** Ends TIME-WAIT early for {@link #acceptsNewSyn}. */
+    void reclaim(long now) {
+        terminate(TcpCloseReason.NORMAL, now);
+    }
+
+    /** Enters CLOSED and deletes the TCB; the user hears {@code reason} unless already told. */
+    private void terminate(TcpCloseReason reason, long now) {
+        if (state == TcpState.CLOSED) {
+            return;
+        }
+        if (state == TcpState.SYN_RECEIVED && listener != null) {
+            listener.release();
+        }
+        setState(TcpState.CLOSED, now);
+        rtxAt = NEVER;
+        persistAt = NEVER;
+        delAckAt = NEVER;
+        keepaliveAt = NEVER;
+        closeAt = NEVER;
+        ackNow = false;
+        sendBuffer.release();
+        receiveBuffer.release();
+        layer.remove(this);
+        notifyClosed(reason);
+    }
+
+    private void notifyClosed(TcpCloseReason reason) {
+        if (userVisible && closeReason == null) {
+            closeReason = reason;
+            pendingNotifications |= NOTIFY_CLOSED;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Output
+    // ------------------------------------------------------------------------------------------------
+
+    /** Runs output, re-arms the connection's place in the timer queue, then tells the user what happened. */
+    private void finishEvent(long now) {
+        if (state != TcpState.CLOSED) {
+            output(now);
+        }
+        layer.reschedule(this, earliestTimer());
+        flushNotifications();
+    }
+
+    private long earliestTimer() {
+        return Math.min(Math.min(rtxAt, persistAt), Math.min(Math.min(delAckAt, keepaliveAt), closeAt));
+    }
+
+    private void output(long now) {
+        switch (state) {
+            case ESTABLISHED, CLOSE_WAIT, FIN_WAIT_1, CLOSING, LAST_ACK -> sendData(now);
+            default -> {
+            }
+        }
+        if (ackNow && state != TcpState.SYN_SENT && state != TcpState.CLOSED) {
+            sendAck(now);
+        }
+    }
+
+    /** Sequence number of the first byte in the send buffer. */
+    private int dataStartSeq() {
+        return sndUna == iss ? iss + 1 : sndUna;
+    }
+
+    /** Sequence number after the last queued byte (= the FIN's once queued). */
+    private int dataEndSeq() {
+        return finQueued ? finSeq : dataStartSeq() + sendBuffer.length();
+    }
+
+    /**
+     * Sends what the windows allow: min(cwnd, SND.WND) minus what is in flight (RFC 5681 §3.1), in segments of
+     * at most SMSS, holding back small segments by Nagle and sender-side SWS avoidance, and the FIN after the
+     * last byte.
+     */
+    private void sendData(long now) {
+        if (sndUna == sndMax && lastSendNanos != 0 && now - lastSendNanos > rtt.rto()) {
+            cc.onIdleRestart();
+        }
+        while (true) {
+            int unsent = Math.max(0, dataEndSeq() - sndNxt);
+            int inFlight = sndNxt - sndUna;
+            long window = Math.min(sndWnd, cc.cwnd());
+            int length = (int) Math.max(0, Math.min(Math.min(unsent, sndMss), window - inFlight));
+            boolean fin = finQueued && finSeq - sndNxt == length;
+            if (length == 0 && !fin) {
+                break;
+            }
+            if (length < sndMss && !fin && !sendSmallSegment(length, unsent, inFlight)) {
+                break;
+            }
+            if (!rttTiming && !tsOk && sndNxt == sndMax && length > 0) {
+                rttTiming = true;
+                rttSeq = sndNxt;
+                rttStartNanos = now;
+            }
+            transmit(sndNxt, length, fin, now);
+            sndNxt += length + (fin ? 1 : 0);
+            if (SeqNum.gt(sndNxt, sndMax)) {
+                sndMax = sndNxt;
+            }
+            persistAt = NEVER;
+            persistBackoff = 0;
+            if (rtxAt == NEVER) {
+                rtxAt = now + rtt.rto(); // RFC 6298 §5.1
+            }
+            if (fin) {
+                break;
+            }
+        }
+        // Data waits but nothing is outstanding to bring an ACK: the persist timer probes a zero window
+        // (RFC 9293 §3.8.6.1) and overrides SWS avoidance for a small one (§3.8.6.2.1).
+        if (dataEndSeq() != sndNxt && SeqNum.gt(dataEndSeq(), sndNxt) && rtxAt == NEVER && persistAt == NEVER) {
+            persistAt = now + persistInterval();
+        }
+    }
+
+    /**
+     * RFC 9293 §3.8.6.2.1 sender SWS avoidance with Nagle (RFC 1122 §4.2.3.4): a segment shorter than SMSS goes
+     * only when nothing is unacknowledged (or no-delay), and it carries all queued data or half the largest
+     * window the peer offered.
+     */
+    private boolean sendSmallSegment(int length, int unsent, int inFlight) {
+        if (inFlight > 0 && !noDelay) {
+            return false;
+        }
+        return length == unsent || length >= maxSndWnd / 2;
+    }
+
+    private long persistInterval() {
+        long interval = rtt.rto();
+        for (int i = 0; i < persistBackoff && interval < config.maxRtoNanos(); i++) {
+            interval <<= 1;
+        }
+        return Math.min(interval, config.maxRtoNanos());
+    }
+
+    /** One segment of {@code length} bytes at {@code seq} from the send buffer, with FIN if asked. */
+    private void transmit(int seq, int length, boolean fin, long now) {
+        int flags = ACK | (fin ? FIN : 0) | (length > 0 && seq + length == dataEndSeq() ? PSH : 0);
+        TcpHeader h = writer.begin(localPort, remotePort, seq, rcvNxt, flags, advertiseWindow());
+        addOptions(h, now);
+        writer.send(localAddr, remoteAddr, sendBuffer, seq - sndUna, length);
+        countSent(length, now);
+    }
+
+    /** A pure ACK: SEQ = SND.NXT (the highest sent), ACK = RCV.NXT. */
+    private void sendAck(long now) {
+        transmit(sndMax, 0, false, now);
+    }
+
+    private void countSent(int length, long now) {
+        stats.segmentsOut++;
+        stats.bytesOut += length;
+        lastSendNanos = now;
+    }
+
+    private void addOptions(TcpHeader h, long now) {
+        if (tsOk) {
+            h.hasTimestamp = true;
+            h.tsVal = tsNow(now);
+            h.tsEcr = tsRecent;
+        }
+        if (sackOk && !reassembly.isEmpty()) {
+            h.sackCount = reassembly.sackBlocks(rcvNxt, sackLeft, sackRight, TcpHeader.MAX_SACK_BLOCKS);
+            System.arraycopy(sackLeft, 0, h.sackLeft, 0, h.sackCount);
+            System.arraycopy(sackRight, 0, h.sackRight, 0, h.sackCount);
+        }
+    }
+
+    /**
+     * The window field for an outgoing segment (RFC 7323 §2.3 scaled). Receiver-side SWS avoidance (RFC 9293
+     * §3.8.6.2.2) moves the right edge only by min(RCV.BUFF / 2, MSS) or more, and it never moves left. Sending
+     * it acknowledges everything received, which clears the pending ACK.
+     */
+    private int advertiseWindow() {
+        int current = rcvWnd();
+        long window = Math.min(receiveBuffer.free(), (long) MAX_WINDOW_FIELD << rcvShift);
+        if (window < current + windowUpdateThreshold()) {
+            window = current;
+        }
+        int field = (int) (window >> rcvShift);
+        if (((long) field << rcvShift) < current) {
+            field++;
+        }
+        field = Math.min(field, MAX_WINDOW_FIELD);
+        rcvAdvEdge = rcvNxt + (field << rcvShift);
+        lastAckSent = rcvNxt;
+        ackNow = false;
+        delAckAt = NEVER;
+        bytesSinceAck = 0;
+        return field;
+    }
+
+    /** How far the right edge could move now. */
+    private long windowGrowth() {
+        return Math.min(receiveBuffer.free(), (long) MAX_WINDOW_FIELD << rcvShift) - rcvWnd();
+    }
+
+    private int windowUpdateThreshold() {
+        return Math.min(receiveBuffer.capacity() / 2, rcvMss);
+    }
+
+    /** Retransmits the first unacknowledged segment without moving SND.NXT (fast retransmit, partial ACK). */
+    private void retransmitFirst(TcpEvent.RetransmitKind kind, long now) {
+        int dataLeft = Math.max(0, Math.min(dataEndSeq(), sndMax) - sndUna);
+        int length = Math.min(sndMss, dataLeft);
+        boolean fin = finQueued && length == dataEndSeq() - sndUna && SeqNum.gt(sndMax, finSeq);
+        if (length == 0 && !fin) {
+            return;
+        }
+        rttTiming = false;
+        transmit(sndUna, length, fin, now);
+        stats.fastRetransmissions++;
+        countRetransmission(kind, sndUna, length + (fin ? 1 : 0), now);
+    }
+
+    private void countRetransmission(TcpEvent.RetransmitKind kind, int seq, int length, long now) {
+        layer.counters().retransmissions++;
+        if (layer.tracing()) {
+            layer.trace(new TcpEvent.Retransmission(now, id, kind, seq, length));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Timers
+    // ------------------------------------------------------------------------------------------------
+
+    /** Runs every timer of this connection due at {@code now}. */
+    void onTimer(long now) {
+        if (closeAt <= now) {
+            closeTimerExpired(now);
+        }
+        if (state != TcpState.CLOSED && rtxAt <= now) {
+            retransmitTimerExpired(now);
+        }
+        if (state != TcpState.CLOSED && persistAt <= now) {
+            persistTimerExpired(now);
+        }
+        if (state != TcpState.CLOSED && keepaliveAt <= now) {
+            keepaliveTimerExpired(now);
+        }
+        if (state != TcpState.CLOSED && delAckAt <= now) {
+            delAckAt = NEVER;
+            ackNow = true;
+        }
+        finishEvent(now);
+    }
+
+    private void closeTimerExpired(long now) {
+        closeAt = NEVER;
+        // SYN-SENT: connect timeout; FIN-WAIT-2: the peer never closed; TIME-WAIT: 2 MSL passed.
+        terminate(state == TcpState.TIME_WAIT ? TcpCloseReason.NORMAL : TcpCloseReason.TIMEOUT, now);
+    }
+
+    /** RFC 6298 §5.4 - §5.6: retransmit the earliest unacknowledged segment, back off, restart the timer. */
+    private void retransmitTimerExpired(long now) {
+        rtxAt = NEVER;
+        boolean handshake = state == TcpState.SYN_SENT || state == TcpState.SYN_RECEIVED;
+        if (retransmits >= (handshake ? config.maxSynRetransmissions() : config.maxRetransmissions())) {
+            terminate(TcpCloseReason.TIMEOUT, now);
+            return;
+        }
+        retransmits++;
+        rttTiming = false; // Karn: no sample from a retransmitted segment
+        stats.timeoutRetransmissions++;
+        rtt.backoff();
+        if (handshake) {
+            synRetransmitted = true;
+            countRetransmission(TcpEvent.RetransmitKind.TIMEOUT, iss, 1, now);
+            sendSyn(now);
+            rtxAt = now + rtt.rto();
+            return;
+        }
+        cc.onRetransmitTimeout(sndMax, sndMax - sndUna, retransmits == 1);
+        traceCongestion(now);
+        dupAcks = 0;
+        countRetransmission(TcpEvent.RetransmitKind.TIMEOUT, sndUna, Math.min(sndMss, sndMax - sndUna), now);
+        sndNxt = sndUna; // go back N: output() resends from SND.UNA within cwnd = 1 SMSS and restarts the timer
+    }
+
+    /** RFC 9293 §3.8.6.1: probe a zero window with one byte, backing off; or override SWS for a small window. */
+    private void persistTimerExpired(long now) {
+        persistAt = NEVER;
+        int unsent = dataEndSeq() - sndNxt;
+        if (sndWnd == 0) {
+            if (sndNxt == sndUna && unsent > 0) {
+                transmit(sndNxt, 1, false, now);
+                sndNxt++;
+                sndMax = SeqNum.max(sndMax, sndNxt);
+            } else if (sndNxt != sndUna) {
+                transmit(sndUna, 1, false, now);
+            }
+            countRetransmission(TcpEvent.RetransmitKind.PROBE, sndUna, 1, now);
+            persistBackoff++;
+            persistAt = now + persistInterval();
+        } else if (unsent > 0) {
+            int length = (int) Math.max(0, Math.min(Math.min(unsent, sndMss), Math.min(sndWnd, cc.cwnd()) - (sndNxt - sndUna)));
+            if (length > 0) {
+                boolean fin = finQueued && finSeq - sndNxt == length;
+                transmit(sndNxt, length, fin, now);
+                sndNxt += length + (fin ? 1 : 0);
+                sndMax = SeqNum.max(sndMax, sndNxt);
+                rtxAt = now + rtt.rto();
+            }
+        }
+    }
+
+    /** RFC 1122 §4.2.3.6: after the idle time, probes with SEG.SEQ = SND.NXT − 1 until one is answered. */
+    private void keepaliveTimerExpired(long now) {
+        keepaliveAt = NEVER;
+        if (state != TcpState.ESTABLISHED && state != TcpState.CLOSE_WAIT) {
+            return;
+        }
+        long idleUntil = lastReceiveNanos + config.keepaliveIdleNanos();
+        if (keepaliveProbes == 0 && now < idleUntil) {
+            keepaliveAt = idleUntil;
+            return;
+        }
+        if (sndUna != sndMax) {
+            // Data is outstanding: the retransmission timer watches the peer.
+            keepaliveAt = now + config.keepaliveIdleNanos();
+            return;
+        }
+        if (keepaliveProbes >= config.keepaliveCount()) {
+            terminate(TcpCloseReason.TIMEOUT, now);
+            return;
+        }
+        keepaliveProbes++;
+        transmit(sndUna - 1, 0, false, now);
+        keepaliveAt = now + config.keepaliveIntervalNanos();
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Helpers
+    // ------------------------------------------------------------------------------------------------
+
+    private int tsNow(long now) {
+        return (int) (now / TIMESTAMP_TICK_NANOS) + tsOffset;
+    }
+
+    private void setState(TcpState next, long now) {
+        if (layer.tracing()) {
+            layer.trace(new TcpEvent.StateChange(now, id, state, next));
+        }
+        state = next;
+    }
+
+    private void traceCongestion(long now) {
+        if (layer.tracing() && cc != null) {
+            layer.trace(new TcpEvent.CongestionChange(now, id, cc.cwnd(), cc.ssthresh()));
+        }
+    }
+
+    private void flushNotifications() {
+        while (pendingNotifications != 0) {
+            int pending = pendingNotifications;
+            pendingNotifications = 0;
+            if ((pending & NOTIFY_ACCEPTED) != 0) {
+                listener.deliver(this);
+            }
+            if ((pending & NOTIFY_CONNECTED) != 0) {
+                handler.onConnected(this);
+            }
+            if ((pending & NOTIFY_READABLE) != 0) {
+                handler.onReadable(this);
+            }
+            if ((pending & NOTIFY_WRITABLE) != 0 && state.acceptsSend()) {
+                handler.onWritable(this);
+            }
+            if ((pending & NOTIFY_CLOSED) != 0) {
+                handler.onClosed(this, closeReason);
+            }
+        }
+    }
+
+    boolean matches(int localAddr, int localPort, int remoteAddr, int remotePort) {
+        return this.remotePort == remotePort && this.localPort == localPort
+                && this.remoteAddr == remoteAddr && this.localAddr == localAddr;
+    }
+
+    RttEstimator rtt() {
+        return rtt;
+    }
+
+    CongestionControl congestionControl() {
+        return cc;
+    }
+
+    int sndUna() {
+        return sndUna;
+    }
+
+    int sndNxt() {
+        return sndNxt;
+    }
+
+    long sndWnd() {
+        return sndWnd;
+    }
+
+    int rcvNxt() {
+        return rcvNxt;
+    }
+
+    int iss() {
+        return iss;
+    }
+}

@@ -1,0 +1,229 @@
+package io.tunstack.tls.handshake;
+
+import io.tunstack.tls.CipherSuite;
+import io.tunstack.tls.HandshakeEvent;
+import io.tunstack.tls.TlsConfig;
+import io.tunstack.tls.TlsException;
+import io.tunstack.tls.crypto.KeyExchange;
+import io.tunstack.tls.crypto.NamedGroup;
+import io.tunstack.tls.record.AlertDescription;
+import io.tunstack.tls.record.ProtocolVersion;
+import java.security.InvalidKeyException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Waiting for ServerHello (or HelloRetryRequest). The ServerHello decides the version: with
+ * supported_versions = TLS 1.3 the TLS 1.3 states follow, otherwise the TLS 1.2 ones.
+ */
+public final class ExpectServerHello implements HandshakeState {
+
+    private static final Set<Integer> TLS13_SERVER_HELLO_EXTENSIONS = Set.of(ExtensionType.SUPPORTED_VERSIONS, ExtensionType.KEY_SHARE);
+    private static final Set<Integer> HELLO_RETRY_REQUEST_EXTENSIONS =
+            Set.of(ExtensionType.SUPPORTED_VERSIONS, ExtensionType.KEY_SHARE, ExtensionType.COOKIE);
+    private static final Set<Integer> TLS12_SERVER_HELLO_EXTENSIONS = Set.of(ExtensionType.SERVER_NAME, ExtensionType.EC_POINT_FORMATS,
+            ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, ExtensionType.EXTENDED_MASTER_SECRET, ExtensionType.RENEGOTIATION_INFO);
+
+    private final byte[] clientRandom;
+    private final byte[] sessionId;
+    private final List<KeyExchange> keyShares;
+    private final Set<Integer> offeredExtensions;
+    /** The suite of the HelloRetryRequest, or null before any. */
+    private final CipherSuite retrySuite;
+    private final SessionDetails details;
+
+    private ExpectServerHello(byte[] clientRandom, byte[] sessionId, List<KeyExchange> keyShares, ClientHello sent,
+            CipherSuite retrySuite, SessionDetails details) {
+        this.clientRandom = clientRandom;
+        this.sessionId = sessionId;
+        this.keyShares = keyShares;
+        this.offeredExtensions = new HashSet<>();
+        sent.extensions().forEach(e -> offeredExtensions.add(e.type()));
+        this.retrySuite = retrySuite;
+        this.details = details;
+    }
+
+    /** Sends the first ClientHello and returns the state waiting for the answer. */
+    public static HandshakeState start(HandshakeContext context) throws TlsException {
+        TlsConfig config = context.config();
+        byte[] random = new byte[32];
+        config.random().nextBytes(random);
+        boolean tls13 = config.enabled(ProtocolVersion.TLS_1_3);
+        // Middlebox compatibility mode (RFC 8446 §D.4): a non-empty legacy_session_id.
+        byte[] sessionId = new byte[tls13 ? 32 : 0];
+        config.random().nextBytes(sessionId);
+        List<KeyExchange> shares = tls13 ? ClientHelloBuilder.generateShares(config, config.keyShareGroups()) : List.of();
+        ClientHello hello = ClientHelloBuilder.build(config, random, sessionId, shares, null);
+        context.sendHandshake(hello.encode());
+        context.record(HandshakeEvent.CLIENT_HELLO_SENT);
+        return new ExpectServerHello(random, sessionId, shares, hello, null, new SessionDetails());
+    }
+
+    @Override
+    public HandshakeState handle(HandshakeContext context, HandshakeMessage message) throws TlsException {
+        if (message.type() != HandshakeType.SERVER_HELLO) {
+            throw message.unexpected("waiting for ServerHello");
+        }
+        ServerHello hello = ServerHello.decode(message);
+        if (hello.isHelloRetryRequest()) {
+            return retry(context, message, hello);
+        }
+        if (hello.selectedVersion() != -1) {
+            return acceptTls13(context, message, hello);
+        }
+        return acceptTls12(context, message, hello);
+    }
+
+    /** A dummy change_cipher_spec may arrive once a HelloRetryRequest has been sent (RFC 8446 §5). */
+    @Override
+    public HandshakeState handleChangeCipherSpec(HandshakeContext context) throws TlsException {
+        if (retrySuite == null) {
+            return HandshakeState.super.handleChangeCipherSpec(context);
+        }
+        return this;
+    }
+
+    /** RFC 8446 §4.1.4: answer a HelloRetryRequest with a second ClientHello. */
+    private HandshakeState retry(HandshakeContext context, HandshakeMessage message, ServerHello hrr) throws TlsException {
+        if (retrySuite != null) {
+            throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "second HelloRetryRequest");
+        }
+        CipherSuite suite = checkTls13Hello(context, hrr, HELLO_RETRY_REQUEST_EXTENSIONS);
+        ByteReader keyShare = hrr.extensions().reader(ExtensionType.KEY_SHARE);
+        byte[] cookie = null;
+        ByteReader cookieReader = hrr.extensions().reader(ExtensionType.COOKIE);
+        if (cookieReader != null) {
+            cookie = cookieReader.vector16(1);
+            cookieReader.expectEnd("cookie");
+        }
+        List<KeyExchange> shares = keyShares;
+        if (keyShare != null) {
+            int code = keyShare.u16();
+            keyShare.expectEnd("HelloRetryRequest key_share");
+            NamedGroup group = NamedGroup.fromCode(code);
+            if (group == null || !context.config().groups().contains(group) || keyShares.stream().anyMatch(k -> k.group() == group)) {
+                throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, String.format("HelloRetryRequest asks for unusable group 0x%04x", code));
+            }
+            shares = List.of(group.generate(context.config().random()));
+        } else if (cookie == null) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "HelloRetryRequest would not change the ClientHello");
+        }
+        Transcript transcript = context.transcript();
+        transcript.selectHash(suite.hash());
+        transcript.replaceWithMessageHash();
+        transcript.add(message);
+        context.record(HandshakeEvent.HELLO_RETRY_REQUEST_RECEIVED);
+        details.helloRetryRequest = true;
+        ClientHello second = ClientHelloBuilder.build(context.config(), clientRandom, sessionId, shares, cookie);
+        context.sendMiddleboxChangeCipherSpecOnce();
+        context.sendHandshake(second.encode());
+        return new ExpectServerHello(clientRandom, sessionId, shares, second, suite, details);
+    }
+
+    private HandshakeState acceptTls13(HandshakeContext context, HandshakeMessage message, ServerHello hello) throws TlsException {
+        CipherSuite suite = checkTls13Hello(context, hello, TLS13_SERVER_HELLO_EXTENSIONS);
+        if (retrySuite != null && suite != retrySuite) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "ServerHello suite differs from the HelloRetryRequest's");
+        }
+        ByteReader keyShare = hello.extensions().reader(ExtensionType.KEY_SHARE);
+        if (keyShare == null) {
+            throw new TlsException(AlertDescription.MISSING_EXTENSION, "TLS 1.3 ServerHello without key_share");
+        }
+        int code = keyShare.u16();
+        byte[] serverShare = keyShare.vector16(1);
+        keyShare.expectEnd("ServerHello key_share");
+        KeyExchange mine = keyShares.stream().filter(k -> k.group().code() == code).findFirst()
+                .orElseThrow(() -> new TlsException(AlertDescription.ILLEGAL_PARAMETER,
+                        String.format("ServerHello key_share for group 0x%04x we sent no share for", code)));
+        byte[] shared;
+        try {
+            shared = mine.sharedSecret(serverShare);
+        } catch (InvalidKeyException e) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "invalid server key share: " + e.getMessage(), e);
+        }
+        Transcript transcript = context.transcript();
+        if (retrySuite == null) {
+            transcript.selectHash(suite.hash());
+        }
+        transcript.add(message);
+        KeySchedule schedule = new KeySchedule(suite.hash());
+        schedule.inputSharedSecret(shared);
+        byte[] helloHash = transcript.currentHash();
+        byte[] clientSecret = schedule.clientHandshakeTrafficSecret(helloHash);
+        byte[] serverSecret = schedule.serverHandshakeTrafficSecret(helloHash);
+        context.setReadProtection(TrafficKeys.protection(suite.hash(), suite.aead(), serverSecret));
+        context.record(HandshakeEvent.SERVER_HELLO_RECEIVED);
+        details.suite = suite;
+        details.group = mine.group();
+        details.extendedMasterSecret = true;
+        return new ExpectEncryptedExtensions(details, new Tls13Secrets(suite, schedule, clientSecret, serverSecret));
+    }
+
+    /** Checks shared by ServerHello and HelloRetryRequest in TLS 1.3 (RFC 8446 §4.1.3, §4.1.4, §4.2.1). */
+    private CipherSuite checkTls13Hello(HandshakeContext context, ServerHello hello, Set<Integer> allowed) throws TlsException {
+        if (hello.selectedVersion() != ProtocolVersion.TLS_1_3.code() || !context.config().enabled(ProtocolVersion.TLS_1_3)) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "server selected a version we did not offer in supported_versions");
+        }
+        if (hello.legacyVersion() != ProtocolVersion.TLS_1_2.code()) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "TLS 1.3 ServerHello legacy_version is not 0x0303");
+        }
+        if (!Arrays.equals(hello.sessionIdEcho(), sessionId)) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "legacy_session_id_echo does not match");
+        }
+        hello.extensions().requireOnly(allowed, "TLS 1.3 ServerHello");
+        CipherSuite suite = CipherSuite.fromCode(hello.cipherSuite());
+        if (suite == null || !context.config().cipherSuites(ProtocolVersion.TLS_1_3).contains(suite)) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, String.format("server chose suite 0x%04x we did not offer", hello.cipherSuite()));
+        }
+        return suite;
+    }
+
+    /** RFC 5246 §7.4.1.3 with the RFC 8446 §4.1.3 downgrade protection. */
+    private HandshakeState acceptTls12(HandshakeContext context, HandshakeMessage message, ServerHello hello) throws TlsException {
+        TlsConfig config = context.config();
+        if (retrySuite != null) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "TLS 1.2 ServerHello after a HelloRetryRequest");
+        }
+        if (hello.legacyVersion() != ProtocolVersion.TLS_1_2.code() || !config.enabled(ProtocolVersion.TLS_1_2)) {
+            throw new TlsException(AlertDescription.PROTOCOL_VERSION, String.format("server version 0x%04x is not enabled", hello.legacyVersion()));
+        }
+        if (config.enabled(ProtocolVersion.TLS_1_3) && hello.hasDowngradeSentinel()) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "TLS 1.2 ServerHello carries the TLS 1.3 downgrade sentinel");
+        }
+        CipherSuite suite = CipherSuite.fromCode(hello.cipherSuite());
+        if (suite == null || !config.cipherSuites(ProtocolVersion.TLS_1_2).contains(suite)) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, String.format("server chose suite 0x%04x we did not offer", hello.cipherSuite()));
+        }
+        Set<Integer> allowed = new HashSet<>(TLS12_SERVER_HELLO_EXTENSIONS);
+        allowed.retainAll(offeredExtensions);
+        Extensions extensions = hello.extensions();
+        extensions.requireOnly(allowed, "TLS 1.2 ServerHello");
+        byte[] renegotiationInfo = extensions.get(ExtensionType.RENEGOTIATION_INFO);
+        if (renegotiationInfo != null && !Arrays.equals(renegotiationInfo, new byte[] {0})) {
+            throw new TlsException(AlertDescription.HANDSHAKE_FAILURE, "non-empty renegotiation_info on the initial handshake (RFC 5746 §3.4)");
+        }
+        byte[] pointFormats = extensions.get(ExtensionType.EC_POINT_FORMATS);
+        if (pointFormats != null) {
+            ByteReader r = new ByteReader(pointFormats);
+            byte[] formats = r.vector8(1);
+            r.expectEnd("ec_point_formats");
+            if (!new String(formats, java.nio.charset.StandardCharsets.ISO_8859_1).contains("\0")) {
+                throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "server does not support uncompressed points (RFC 8422 §5.2)");
+            }
+        }
+        byte[] ems = extensions.get(ExtensionType.EXTENDED_MASTER_SECRET);
+        if (ems != null && ems.length != 0) {
+            throw new TlsException(AlertDescription.DECODE_ERROR, "extended_master_secret with a body");
+        }
+        details.suite = suite;
+        details.extendedMasterSecret = ems != null;
+        details.applicationProtocol = AlpnExtension.selected(extensions, config.applicationProtocols());
+        Transcript transcript = context.transcript();
+        transcript.selectHash(suite.hash());
+        transcript.add(message);
+        context.record(HandshakeEvent.SERVER_HELLO_RECEIVED);
+        return new ExpectCertificate12(details, new Tls12Parameters(suite, clientRandom, hello.random(), details.extendedMasterSecret));
+    }
+}

@@ -134,8 +134,9 @@ class TunDeviceTest {
     @Test
     void readRejectsBuffersItCannotFillInPlace() throws Exception {
         try (TunDevice tun = TunDevice.open(TUN, netns.name)) {
-            ByteBuf composite = Unpooled.compositeBuffer()
-                    .addComponent(Unpooled.directBuffer(8, 8)).addComponent(Unpooled.directBuffer(8, 8));
+            // Two 8-byte components give 16 bytes of capacity; the writer index stays 0, so all are writable.
+            ByteBuf composite = Unpooled.compositeBuffer().addComponents(false,
+                    Unpooled.directBuffer(8, 8).writeZero(8), Unpooled.directBuffer(8, 8).writeZero(8));
             ByteBuf full = Unpooled.directBuffer(4, 4).writeInt(0);
             try {
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tun.read(composite));

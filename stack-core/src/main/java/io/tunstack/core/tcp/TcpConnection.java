@@ -480,6 +480,10 @@ public final class TcpConnection extends TimerEntry {
                 if (!rst) {
                     ackNow = true;
                 }
+                if (state == TcpState.TIME_WAIT && fin && h.seq + segLength == rcvNxt) {
+                    // RFC 9293 §3.10.7.4 eighth step: a retransmitted FIN restarts the 2 MSL timeout.
+                    closeAt = now + 2 * config.mslNanos();
+                }
                 layer.counters().drop(rst ? TcpDropReason.RST_IGNORED : TcpDropReason.OUT_OF_WINDOW);
                 return;
             }

@@ -209,7 +209,11 @@ public final class ExpectServerHello implements HandshakeState {
             ByteReader r = new ByteReader(pointFormats);
             byte[] formats = r.vector8(1);
             r.expectEnd("ec_point_formats");
-            if (!new String(formats, java.nio.charset.StandardCharsets.ISO_8859_1).contains("\0")) {
+            boolean uncompressed = false;
+            for (byte format : formats) {
+                uncompressed |= format == 0;
+            }
+            if (!uncompressed) {
                 throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "server does not support uncompressed points (RFC 8422 §5.2)");
             }
         }

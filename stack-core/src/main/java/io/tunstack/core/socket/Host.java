@@ -1,0 +1,149 @@
+package io.tunstack.core.socket;
+
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.tunstack.core.link.PacketLink;
+import io.tunstack.core.stack.EventLoop;
+import io.tunstack.core.stack.NetStack;
+import io.tunstack.core.tcp.TcpConfig;
+import io.tunstack.core.tcp.TcpEventSink;
+import io.tunstack.core.tcp.TcpLayer;
+import io.tunstack.core.time.Clock;
+import io.tunstack.core.time.SystemClock;
+import io.tunstack.core.wire.IpProtocol;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+
+/**
+ * A running tunstack host (RFC 1122's word): one link, one IPv4 address, the IP, ICMP and TCP layers,
+ * and the event loop thread that owns them. Applications use blocking sockets ({@link #connect},
+ * {@link #listen}) from any thread, or the non-blocking callback API by running code on the loop
+ * with {@link #onLoop} and using {@link TcpLayer} and {@code TcpHandler} there directly.
+ */
+public final class Host implements AutoCloseable {
+    private final NetStack ip;
+    private final TcpLayer tcp;
+    private final EventLoop loop;
+    private volatile boolean closed;
+
+    private Host(Builder b) {
+        this.ip = new NetStack(b.link, b.address, b.alloc);
+        this.tcp = new TcpLayer(ip, b.tcpConfig, b.clock, b.events);
+        ip.register(IpProtocol.TCP, tcp);
+        this.loop = EventLoop.start(ip, b.clock, b.name);
+    }
+
+    public static Builder builder(PacketLink link, int address) {
+        return new Builder(link, address);
+    }
+
+    public int address() {
+        return ip.address();
+    }
+
+    public NetStack ip() {
+        return ip;
+    }
+
+    public EventLoop loop() {
+        return loop;
+    }
+
+    /**
+     * Runs {@code task} with the TCP layer on the loop thread and waits for its result: the way into
+     * the callback API, and how blocking sockets hand work to the loop.
+     */
+    public <T> T onLoop(Function<TcpLayer, T> task) throws IOException {
+        try {
+            return loop.call(() -> task.apply(tcp)).get();
+        } catch (RejectedExecutionException e) {
+            throw new SocketException("tunstack host is stopped");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted waiting for the event loop");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof IllegalStateException || cause instanceof IllegalArgumentException) {
+                throw new SocketException(cause.getMessage());
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    /** Opens a TCP connection (active open) and waits for the handshake. */
+    public TcpSocket connect(int remoteAddr, int remotePort, Duration timeout) throws IOException {
+        return TcpSocket.connect(this, remoteAddr, remotePort, timeout);
+    }
+
+    /** Listens on {@code port} for incoming connections (passive open). */
+    public TcpServerSocket listen(int port, int backlog) throws IOException {
+        return TcpServerSocket.listen(this, port, backlog);
+    }
+
+    /** Whether the loop is still running; a failed loop wakes and fails every blocked socket call. */
+    boolean isRunning() {
+        return loop.failure() == null && !closed;
+    }
+
+    /** Stops the loop and closes the link; open connections are dropped without a FIN. */
+    @Override
+    public void close() {
+        closed = true;
+        loop.close();
+    }
+
+    /** Settings for a {@link Host}. */
+    public static final class Builder {
+        private final PacketLink link;
+        private final int address;
+        private Clock clock = SystemClock.INSTANCE;
+        private TcpConfig tcpConfig = TcpConfig.defaults();
+        private TcpEventSink events = TcpEventSink.NONE;
+        private ByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
+        private String name = "tunstack-loop";
+
+        private Builder(PacketLink link, int address) {
+            this.link = Objects.requireNonNull(link, "link");
+            this.address = address;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        public Builder tcp(TcpConfig config) {
+            this.tcpConfig = Objects.requireNonNull(config);
+            return this;
+        }
+
+        public Builder events(TcpEventSink sink) {
+            this.events = Objects.requireNonNull(sink);
+            return this;
+        }
+
+        public Builder allocator(ByteBufAllocator alloc) {
+            this.alloc = Objects.requireNonNull(alloc);
+            return this;
+        }
+
+        public Builder threadName(String name) {
+            this.name = Objects.requireNonNull(name);
+            return this;
+        }
+
+        /** Starts the host's event loop. */
+        public Host start() {
+            return new Host(this);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.tunstack.tls.handshake;
+
+import io.tunstack.tls.TlsException;
+import io.tunstack.tls.record.AlertDescription;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/** TLS 1.3: waiting for the server Certificate, optionally preceded by a CertificateRequest (RFC 8446 §4.3.2, §4.4.2). */
+final class ExpectCertificate implements HandshakeState {
+
+    private final SessionDetails details;
+    private final Tls13Secrets secrets;
+    /** The context of a received CertificateRequest, or null if none. */
+    private final byte[] certificateRequestContext;
+
+    ExpectCertificate(SessionDetails details, Tls13Secrets secrets, byte[] certificateRequestContext) {
+        this.details = details;
+        this.secrets = secrets;
+        this.certificateRequestContext = certificateRequestContext;
+    }
+
+    @Override
+    public HandshakeState handle(HandshakeContext context, HandshakeMessage message) throws TlsException {
+        if (message.type() == HandshakeType.CERTIFICATE_REQUEST && certificateRequestContext == null) {
+            CertificateRequest request = CertificateRequest.decode13(message);
+            context.transcript().add(message);
+            return new ExpectCertificate(details, secrets, request.requestContext());
+        }
+        if (message.type() != HandshakeType.CERTIFICATE) {
+            throw message.unexpected("waiting for Certificate");
+        }
+        CertificateMessage certificate = CertificateMessage.decode13(message);
+        if (certificate.requestContext().length != 0) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "server Certificate with a non-empty request context");
+        }
+        List<X509Certificate> chain = certificate.x509Chain();
+        ServerAuthentication.verifyChain(context, chain);
+        details.peerCertificates = List.copyOf(chain);
+        context.transcript().add(message);
+        return new ExpectCertificateVerify(details, secrets, certificateRequestContext);
+    }
+
+    @Override
+    public HandshakeState handleChangeCipherSpec(HandshakeContext context) {
+        return this;
+    }
+}

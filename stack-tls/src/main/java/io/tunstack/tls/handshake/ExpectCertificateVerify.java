@@ -1,0 +1,41 @@
+package io.tunstack.tls.handshake;
+
+import io.tunstack.tls.TlsException;
+import io.tunstack.tls.crypto.SignatureScheme;
+import io.tunstack.tls.record.AlertDescription;
+
+/** TLS 1.3: waiting for CertificateVerify, the server's signature over the transcript (RFC 8446 §4.4.3). */
+final class ExpectCertificateVerify implements HandshakeState {
+
+    private final SessionDetails details;
+    private final Tls13Secrets secrets;
+    private final byte[] certificateRequestContext;
+
+    ExpectCertificateVerify(SessionDetails details, Tls13Secrets secrets, byte[] certificateRequestContext) {
+        this.details = details;
+        this.secrets = secrets;
+        this.certificateRequestContext = certificateRequestContext;
+    }
+
+    @Override
+    public HandshakeState handle(HandshakeContext context, HandshakeMessage message) throws TlsException {
+        if (message.type() != HandshakeType.CERTIFICATE_VERIFY) {
+            throw message.unexpected("waiting for CertificateVerify");
+        }
+        CertificateVerify verify = CertificateVerify.decode(message);
+        SignatureScheme scheme = ServerAuthentication.offeredScheme(context, verify.scheme());
+        if (!scheme.allowedInTls13Handshake()) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, scheme.ianaName() + " is not allowed in TLS 1.3 CertificateVerify");
+        }
+        byte[] content = ServerAuthentication.certificateVerifyContent(context.transcript().currentHash());
+        ServerAuthentication.verifySignature(scheme, details.peerCertificates.get(0).getPublicKey(), content, verify.signature());
+        details.signatureScheme = scheme;
+        context.transcript().add(message);
+        return new ExpectFinished(details, secrets, certificateRequestContext);
+    }
+
+    @Override
+    public HandshakeState handleChangeCipherSpec(HandshakeContext context) {
+        return this;
+    }
+}

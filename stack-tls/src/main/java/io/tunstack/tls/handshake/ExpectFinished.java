@@ -1,0 +1,69 @@
+package io.tunstack.tls.handshake;
+
+import io.tunstack.tls.CipherSuite;
+import io.tunstack.tls.HandshakeEvent;
+import io.tunstack.tls.TlsException;
+import io.tunstack.tls.record.AlertDescription;
+import java.security.MessageDigest;
+
+/**
+ * TLS 1.3: waiting for the server Finished (RFC 8446 §4.4.4). On success the client sends its
+ * second flight (dummy change_cipher_spec, an empty Certificate if one was requested, Finished) and
+ * switches both directions to application traffic keys.
+ */
+final class ExpectFinished implements HandshakeState {
+
+    private final SessionDetails details;
+    private final Tls13Secrets secrets;
+    private final byte[] certificateRequestContext;
+
+    ExpectFinished(SessionDetails details, Tls13Secrets secrets, byte[] certificateRequestContext) {
+        this.details = details;
+        this.secrets = secrets;
+        this.certificateRequestContext = certificateRequestContext;
+    }
+
+    @Override
+    public HandshakeState handle(HandshakeContext context, HandshakeMessage message) throws TlsException {
+        if (message.type() != HandshakeType.FINISHED) {
+            throw message.unexpected("waiting for Finished");
+        }
+        CipherSuite suite = secrets.suite();
+        KeySchedule schedule = secrets.schedule();
+        Transcript transcript = context.transcript();
+        byte[] expected = KeySchedule.finishedVerifyData(suite.hash(), secrets.serverHandshakeSecret(), transcript.currentHash());
+        ByteReader body = message.body();
+        byte[] verifyData = body.bytes(suite.hash().length());
+        body.expectEnd("Finished");
+        if (!MessageDigest.isEqual(expected, verifyData)) {
+            throw new TlsException(AlertDescription.DECRYPT_ERROR, "server Finished does not verify");
+        }
+        transcript.add(message);
+        context.record(HandshakeEvent.SERVER_FINISHED_RECEIVED);
+
+        schedule.deriveMasterSecret();
+        byte[] serverFinishedHash = transcript.currentHash();
+        byte[] clientApplicationSecret = schedule.clientApplicationTrafficSecret(serverFinishedHash);
+        byte[] serverApplicationSecret = schedule.serverApplicationTrafficSecret(serverFinishedHash);
+        context.setReadProtection(TrafficKeys.protection(suite.hash(), suite.aead(), serverApplicationSecret));
+
+        context.sendMiddleboxChangeCipherSpecOnce();
+        context.setWriteProtection(TrafficKeys.protection(suite.hash(), suite.aead(), secrets.clientHandshakeSecret()));
+        if (certificateRequestContext != null) {
+            context.sendHandshake(CertificateMessage.empty13(certificateRequestContext));
+        }
+        byte[] clientVerifyData = KeySchedule.finishedVerifyData(suite.hash(), secrets.clientHandshakeSecret(), transcript.currentHash());
+        context.sendHandshake(HandshakeMessage.of(HandshakeType.FINISHED, clientVerifyData));
+        context.record(HandshakeEvent.CLIENT_FINISHED_SENT);
+        context.setWriteProtection(TrafficKeys.protection(suite.hash(), suite.aead(), clientApplicationSecret));
+
+        byte[] resumptionMasterSecret = schedule.resumptionMasterSecret(transcript.currentHash());
+        context.complete(details.toSession(context.timeline()));
+        return new Connected(suite, clientApplicationSecret, serverApplicationSecret, resumptionMasterSecret);
+    }
+
+    @Override
+    public HandshakeState handleChangeCipherSpec(HandshakeContext context) {
+        return this;
+    }
+}

@@ -1,0 +1,40 @@
+package io.tunstack.tls.handshake;
+
+import io.tunstack.tls.HandshakeEvent;
+import io.tunstack.tls.TlsException;
+import io.tunstack.tls.record.AlertDescription;
+import java.security.MessageDigest;
+
+/** TLS 1.2: waiting for the server Finished (RFC 5246 §7.4.9), compared in constant time. */
+final class ExpectFinished12 implements HandshakeState {
+
+    private static final int VERIFY_DATA_LENGTH = 12;
+
+    private final SessionDetails details;
+    private final Tls12Parameters parameters;
+    private final byte[] masterSecret;
+
+    ExpectFinished12(SessionDetails details, Tls12Parameters parameters, byte[] masterSecret) {
+        this.details = details;
+        this.parameters = parameters;
+        this.masterSecret = masterSecret;
+    }
+
+    @Override
+    public HandshakeState handle(HandshakeContext context, HandshakeMessage message) throws TlsException {
+        if (message.type() != HandshakeType.FINISHED) {
+            throw message.unexpected("waiting for Finished");
+        }
+        ByteReader body = message.body();
+        byte[] verifyData = body.bytes(VERIFY_DATA_LENGTH);
+        body.expectEnd("Finished");
+        byte[] expected = Tls12KeyDerivation.verifyData(parameters.suite(), masterSecret, "server finished", context.transcript().currentHash());
+        if (!MessageDigest.isEqual(expected, verifyData)) {
+            throw new TlsException(AlertDescription.DECRYPT_ERROR, "server Finished does not verify");
+        }
+        context.transcript().add(message);
+        context.record(HandshakeEvent.SERVER_FINISHED_RECEIVED);
+        context.complete(details.toSession(context.timeline()));
+        return new Connected12();
+    }
+}

@@ -1,0 +1,91 @@
+package io.tunstack.tls.handshake;
+
+import io.tunstack.tls.HandshakeEvent;
+import io.tunstack.tls.TlsException;
+import io.tunstack.tls.crypto.KeyExchange;
+import io.tunstack.tls.crypto.NamedGroup;
+import io.tunstack.tls.crypto.RsaKeyTransport;
+import io.tunstack.tls.record.AlertDescription;
+import io.tunstack.tls.record.ProtocolVersion;
+import java.security.InvalidKeyException;
+import java.security.SecureRandom;
+import java.security.interfaces.RSAPublicKey;
+
+/**
+ * TLS 1.2: waiting for ServerHelloDone, optionally preceded by a CertificateRequest. Then sends the
+ * client flight: [empty Certificate], ClientKeyExchange, ChangeCipherSpec, Finished (RFC 5246 §7.3).
+ */
+final class ExpectServerHelloDone implements HandshakeState {
+
+    private static final int PRE_MASTER_SECRET_LENGTH = 48;
+
+    private final SessionDetails details;
+    private final Tls12Parameters parameters;
+    /** The ECDHE parameters, or null for static RSA. */
+    private final ServerKeyExchange serverKeyExchange;
+    private final boolean certificateRequested;
+
+    ExpectServerHelloDone(SessionDetails details, Tls12Parameters parameters, ServerKeyExchange serverKeyExchange, boolean certificateRequested) {
+        this.details = details;
+        this.parameters = parameters;
+        this.serverKeyExchange = serverKeyExchange;
+        this.certificateRequested = certificateRequested;
+    }
+
+    @Override
+    public HandshakeState handle(HandshakeContext context, HandshakeMessage message) throws TlsException {
+        if (message.type() == HandshakeType.CERTIFICATE_REQUEST && !certificateRequested) {
+            CertificateRequest.decode12(message);
+            context.transcript().add(message);
+            return new ExpectServerHelloDone(details, parameters, serverKeyExchange, true);
+        }
+        if (message.type() != HandshakeType.SERVER_HELLO_DONE) {
+            throw message.unexpected("waiting for ServerHelloDone");
+        }
+        message.body().expectEnd("ServerHelloDone");
+        context.transcript().add(message);
+
+        if (certificateRequested) {
+            context.sendHandshake(CertificateMessage.empty12());
+        }
+        byte[] preMasterSecret = serverKeyExchange == null ? sendRsaKeyExchange(context) : sendEcdheKeyExchange(context);
+        Transcript transcript = context.transcript();
+        byte[] masterSecret = parameters.extendedMasterSecret()
+                ? Tls12KeyDerivation.extendedMasterSecret(parameters.suite(), preMasterSecret, transcript.currentHash())
+                : Tls12KeyDerivation.masterSecret(parameters.suite(), preMasterSecret, parameters.clientRandom(), parameters.serverRandom());
+        Tls12KeyDerivation.RecordKeys keys = Tls12KeyDerivation.recordKeys(parameters.suite(), masterSecret,
+                parameters.clientRandom(), parameters.serverRandom());
+
+        context.sendChangeCipherSpec();
+        context.setWriteProtection(keys.clientWrite());
+        byte[] verifyData = Tls12KeyDerivation.verifyData(parameters.suite(), masterSecret, "client finished", transcript.currentHash());
+        context.sendHandshake(HandshakeMessage.of(HandshakeType.FINISHED, verifyData));
+        context.record(HandshakeEvent.CLIENT_FINISHED_SENT);
+        return new ExpectChangeCipherSpec(details, parameters, masterSecret, keys.serverWrite());
+    }
+
+    private byte[] sendEcdheKeyExchange(HandshakeContext context) throws TlsException {
+        NamedGroup group = NamedGroup.fromCode(serverKeyExchange.namedGroup());
+        KeyExchange mine = group.generate(context.config().random());
+        byte[] shared;
+        try {
+            shared = mine.sharedSecret(serverKeyExchange.publicKey());
+        } catch (InvalidKeyException e) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "invalid server ECDHE public key: " + e.getMessage(), e);
+        }
+        context.sendHandshake(ClientKeyExchange.ecdhe(mine.publicKey()));
+        return shared;
+    }
+
+    /** RFC 5246 §7.4.7.1: client_version (0x0303) || 46 random bytes, encrypted to the certificate's RSA key. */
+    private byte[] sendRsaKeyExchange(HandshakeContext context) throws TlsException {
+        SecureRandom random = context.config().random();
+        byte[] preMasterSecret = new byte[PRE_MASTER_SECRET_LENGTH];
+        random.nextBytes(preMasterSecret);
+        preMasterSecret[0] = (byte) (ProtocolVersion.TLS_1_2.code() >>> 8);
+        preMasterSecret[1] = (byte) ProtocolVersion.TLS_1_2.code();
+        RSAPublicKey key = (RSAPublicKey) details.peerCertificates.get(0).getPublicKey();
+        context.sendHandshake(ClientKeyExchange.rsa(RsaKeyTransport.encrypt(key, preMasterSecret, random)));
+        return preMasterSecret;
+    }
+}

@@ -33,8 +33,8 @@ public final class HandshakeTimeline {
     public String toString() {
         StringBuilder sb = new StringBuilder();
         Long start = events.get(HandshakeEvent.CLIENT_HELLO_SENT);
-        events.forEach((event, nanos) -> sb.append(String.format("%8.3f ms  %s%n",
-                start == null ? 0.0 : (nanos - start) / 1e6, event.name().toLowerCase(java.util.Locale.ROOT))));
+        events.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> sb.append(String.format("%8.3f ms  %s%n",
+                start == null ? 0.0 : (e.getValue() - start) / 1e6, e.getKey().name().toLowerCase(java.util.Locale.ROOT))));
         return sb.toString();
     }
 }

@@ -34,7 +34,7 @@ public final class TlsStreams implements Closeable {
 
     /** Runs the handshake to completion; returns what was negotiated. */
     public TlsSession handshake() throws IOException {
-        flush();
+        sendPending();
         while (client.status() == TlsClient.Status.HANDSHAKING) {
             if (!receive()) {
                 throw new EOFException("transport closed during the TLS handshake");
@@ -63,7 +63,7 @@ public final class TlsStreams implements Closeable {
         try {
             synchronized (client) {
                 client.close();
-                flush();
+                sendPending();
             }
         } finally {
             try {
@@ -85,25 +85,25 @@ public final class TlsStreams implements Closeable {
             try {
                 client.feed(ByteBuffer.wrap(receiveBuffer, 0, n));
             } finally {
-                flushQuietlyOnFailure();
+                sendPendingQuietlyOnFailure();
             }
         }
         return true;
     }
 
-    private void flushQuietlyOnFailure() throws IOException {
+    private void sendPendingQuietlyOnFailure() throws IOException {
         if (client.status() != TlsClient.Status.FAILED) {
-            flush();
+            sendPending();
             return;
         }
         try {
-            flush();
+            sendPending();
         } catch (IOException ignored) {
             // The alert is best effort; the TLS failure is what gets reported.
         }
     }
 
-    private void flush() throws IOException {
+    private void sendPending() throws IOException {
         synchronized (client) {
             while (client.pendingOutput() > 0) {
                 int n = client.drainOutput(ByteBuffer.wrap(sendBuffer));
@@ -156,7 +156,7 @@ public final class TlsStreams implements Closeable {
         public void write(byte[] b, int off, int len) throws IOException {
             synchronized (client) {
                 client.write(ByteBuffer.wrap(b, off, len));
-                flush();
+                sendPending();
             }
         }
     }

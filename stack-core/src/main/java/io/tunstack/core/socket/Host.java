@@ -10,32 +10,45 @@ import io.tunstack.core.tcp.TcpEventSink;
 import io.tunstack.core.tcp.TcpLayer;
 import io.tunstack.core.time.Clock;
 import io.tunstack.core.time.SystemClock;
+import io.tunstack.core.udp.UdpLayer;
 import io.tunstack.core.wire.IpProtocol;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.List;
+import io.tunstack.core.dns.DnsError;
+import io.tunstack.core.dns.DnsResolver;
+import io.tunstack.core.dns.DnsResult;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
  * A running tunstack host (RFC 1122's word): one link, one IPv4 address, the IP, ICMP and TCP layers,
  * and the event loop thread that owns them. Applications use blocking sockets ({@link #connect},
  * {@link #listen}) from any thread, or the non-blocking callback API by running code on the loop
- * with {@link #onLoop} and using {@link TcpLayer} and {@code TcpHandler} there directly.
+ * with {@link #onLoop} and using {@link TcpLayer}, {@code TcpHandler} and {@link UdpLayer} there directly.
  */
 public final class Host implements AutoCloseable {
     private final NetStack ip;
-    private final TcpLayer tcp;
+    private final Layers layers;
+    private final Clock clock;
     private final EventLoop loop;
     private volatile boolean closed;
 
     private Host(Builder b) {
         this.ip = new NetStack(b.link, b.address, b.alloc);
-        this.tcp = new TcpLayer(ip, b.tcpConfig, b.clock, b.events);
+        TcpLayer tcp = new TcpLayer(ip, b.tcpConfig, b.clock, b.events);
+        UdpLayer udp = new UdpLayer(ip);
         ip.register(IpProtocol.TCP, tcp);
+        ip.register(IpProtocol.UDP, udp);
+        this.layers = new Layers(tcp, udp);
+        this.clock = b.clock;
         this.loop = EventLoop.start(ip, b.clock, b.name);
     }
 
@@ -55,13 +68,21 @@ public final class Host implements AutoCloseable {
         return loop;
     }
 
+    /** The transport layers, for code running on the loop thread. */
+    public record Layers(TcpLayer tcp, UdpLayer udp) {
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
     /**
-     * Runs {@code task} with the TCP layer on the loop thread and waits for its result: the way into
-     * the callback API, and how blocking sockets hand work to the loop.
+     * Runs {@code task} with the transport layers on the loop thread and waits for its result: the way
+     * into the callback API, and how blocking sockets hand work to the loop.
      */
-    public <T> T onLoop(Function<TcpLayer, T> task) throws IOException {
+    public <T> T onLoop(Function<Layers, T> task) throws IOException {
         try {
-            return loop.call(() -> task.apply(tcp)).get();
+            return loop.call(() -> task.apply(layers)).get();
         } catch (RejectedExecutionException e) {
             throw new SocketException("tunstack host is stopped");
         } catch (InterruptedException e) {
@@ -82,6 +103,31 @@ public final class Host implements AutoCloseable {
     /** Opens a TCP connection (active open) and waits for the handshake. */
     public TcpSocket connect(int remoteAddr, int remotePort, Duration timeout) throws IOException {
         return TcpSocket.connect(this, remoteAddr, remotePort, timeout);
+    }
+
+    /**
+     * Resolves {@code name} to IPv4 addresses with the DNS server at {@code server}, through our own UDP.
+     *
+     * @throws UnknownHostException when the server says the name does not exist or has no address
+     */
+    public List<Integer> resolve(int server, String name, Duration timeout) throws IOException {
+        DnsResolver resolver = onLoop(l -> new DnsResolver(l.udp(), clock, server));
+        DnsResult result;
+        try {
+            result = resolver.resolveBlocking(loop, name, timeout);
+        } catch (TimeoutException e) {
+            throw new SocketTimeoutException("DNS query for " + name + " timed out");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted resolving " + name);
+        }
+        if (!result.ok()) {
+            if (result.error() == DnsError.TIMEOUT) {
+                throw new SocketTimeoutException(result.message());
+            }
+            throw new UnknownHostException(result.message());
+        }
+        return result.addresses();
     }
 
     /** Listens on {@code port} for incoming connections (passive open). */

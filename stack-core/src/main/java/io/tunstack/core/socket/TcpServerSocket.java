@@ -22,7 +22,7 @@ public final class TcpServerSocket implements AutoCloseable {
 
     static TcpServerSocket listen(Host host, int port, int backlog) throws IOException {
         TcpServerSocket server = new TcpServerSocket(host);
-        server.listener = host.onLoop(tcp -> tcp.listen(host.address(), port, backlog,
+        server.listener = host.onLoop(l -> l.tcp().listen(host.address(), port, backlog,
                 connection -> server.accepted.add(TcpSocket.accepted(host, connection))));
         return server;
     }
@@ -66,7 +66,7 @@ public final class TcpServerSocket implements AutoCloseable {
         }
         closed = true;
         if (host.isRunning()) {
-            host.onLoop(tcp -> {
+            host.onLoop(l -> {
                 listener.close();
                 return null;
             });

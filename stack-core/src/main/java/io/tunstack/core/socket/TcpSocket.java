@@ -40,7 +40,7 @@ public final class TcpSocket implements AutoCloseable {
             throw new IllegalArgumentException("port out of range: " + remotePort);
         }
         ConnectionSignal signal = new ConnectionSignal();
-        TcpConnection connection = host.onLoop(tcp -> tcp.connect(host.address(), remoteAddr, remotePort, signal));
+        TcpConnection connection = host.onLoop(l -> l.tcp().connect(host.address(), remoteAddr, remotePort, signal));
         TcpSocket socket = new TcpSocket(host, signal, connection);
         long deadline = deadline(timeout);
         String peer = Ipv4Address.format(remoteAddr) + ":" + remotePort;
@@ -85,7 +85,7 @@ public final class TcpSocket implements AutoCloseable {
     }
 
     public void setNoDelay(boolean noDelay) throws IOException {
-        host.onLoop(tcp -> {
+        host.onLoop(l -> {
             connection.setNoDelay(noDelay);
             return null;
         });
@@ -105,7 +105,7 @@ public final class TcpSocket implements AutoCloseable {
 
     /** The connection's statistics, read on the loop. */
     public TcpStats stats() throws IOException {
-        return host.onLoop(tcp -> connection.stats());
+        return host.onLoop(l -> connection.stats());
     }
 
     /** Reads up to {@code length} bytes; -1 once the peer's FIN has been reached. */
@@ -120,7 +120,7 @@ public final class TcpSocket implements AutoCloseable {
             checkOpen();
             long seen = signal.events();
             target.clear();
-            int n = host.onLoop(tcp -> {
+            int n = host.onLoop(l -> {
                 int got = connection.receive(target);
                 return got > 0 ? got : connection.isInputShutdown() ? -1 : 0;
             });
@@ -141,7 +141,7 @@ public final class TcpSocket implements AutoCloseable {
         while (source.isReadable()) {
             checkOpen();
             long seen = signal.events();
-            int n = host.onLoop(tcp -> {
+            int n = host.onLoop(l -> {
                 if (connection.sendBufferFree() == 0) {
                     return 0;
                 }
@@ -157,7 +157,7 @@ public final class TcpSocket implements AutoCloseable {
     /** Sends FIN after the queued data; the input side stays open (half-close). */
     public void shutdownOutput() throws IOException {
         checkOpen();
-        host.onLoop(tcp -> {
+        host.onLoop(l -> {
             connection.shutdownOutput();
             return null;
         });
@@ -167,7 +167,7 @@ public final class TcpSocket implements AutoCloseable {
     public void abort() throws IOException {
         closed = true;
         if (host.isRunning()) {
-            host.onLoop(tcp -> {
+            host.onLoop(l -> {
                 connection.abort();
                 return null;
             });
@@ -182,7 +182,7 @@ public final class TcpSocket implements AutoCloseable {
         }
         closed = true;
         if (host.isRunning()) {
-            host.onLoop(tcp -> {
+            host.onLoop(l -> {
                 connection.close();
                 return null;
             });

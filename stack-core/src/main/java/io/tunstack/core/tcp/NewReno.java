@@ -9,7 +9,10 @@ public final class NewReno implements CongestionControl {
     private final int smss;
     private int cwnd;
     private int ssthresh = Integer.MAX_VALUE;
-    /** RFC 6582 §3.2 "recover": the highest sequence sent when the last loss was detected. */
+    /**
+     * RFC 6582 §3.2 "recover", kept as the acknowledgment number that covers the highest sequence number sent
+     * when the last loss was detected (SND.NXT at that time).
+     */
     private int recover;
     private boolean inRecovery;
     /** RFC 3465 §2.1: bytes acknowledged since cwnd last grew in congestion avoidance. */
@@ -44,8 +47,9 @@ public final class NewReno implements CongestionControl {
     @Override
     public boolean onAck(int ack, int bytesAcked, int flightSize, long nowNanos) {
         if (inRecovery) {
-            if (SeqNum.gt(ack, recover)) {
-                // RFC 6582 §3.2 step 3, full acknowledgment: deflate to min(ssthresh, max(FlightSize, SMSS) + SMSS).
+            if (SeqNum.ge(ack, recover)) {
+                // RFC 6582 §3.2 step 3, full acknowledgment of everything up to and including "recover":
+                // deflate to min(ssthresh, max(FlightSize, SMSS) + SMSS).
                 cwnd = Math.min(ssthresh, Math.max(flightSize, smss) + smss);
                 inRecovery = false;
                 bytesAckedInAvoidance = 0;

@@ -32,10 +32,6 @@ final class SegmentWriter {
         return h;
     }
 
-    TcpHeader header() {
-        return header;
-    }
-
     /** Sends the header with {@code length} payload bytes taken {@code offset} bytes after SND.UNA in {@code data}. */
     void send(int srcAddr, int dstAddr, SendBuffer data, int offset, int length) {
         ByteBuf packet = out.newPacket(TcpHeader.MAX_LENGTH + length);

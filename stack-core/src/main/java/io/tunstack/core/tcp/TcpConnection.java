@@ -74,8 +74,12 @@ public final class TcpConnection extends TimerEntry {
     private int rcvAdvEdge;
     private final int ourShift;
     private int rcvShift;
-    /** The payload size of a full segment from the peer, for the delayed-ACK and SWS rules. */
+    /**
+     * The payload size of a full segment from the peer, for the delayed-ACK and SWS rules: the largest segment
+     * seen so far, starting from the default MSS and bounded by what we announced (as Linux estimates it).
+     */
     private int rcvMss;
+    private int rcvMssLimit;
 
     // Options (RFC 7323, RFC 2018).
     private boolean wsOk;
@@ -150,7 +154,8 @@ public final class TcpConnection extends TimerEntry {
         this.reassembly = new Reassembly(config.maxReassemblyRanges());
         this.rtt = new RttEstimator(config.initialRtoNanos(), config.minRtoNanos(), config.maxRtoNanos());
         this.ourShift = config.windowScaling() ? windowShiftFor(config.receiveBufferSize()) : 0;
-        this.rcvMss = config.mss();
+        this.rcvMssLimit = config.mss();
+        this.rcvMss = Math.min(DEFAULT_MSS, rcvMssLimit);
         this.sndUna = iss;
         this.sndNxt = iss;
         this.sndMax = iss;
@@ -343,7 +348,7 @@ public final class TcpConnection extends TimerEntry {
         int peerMss = syn.mss > 0 ? syn.mss : DEFAULT_MSS;
         int optionSpace = tsOk ? TIMESTAMP_OPTION_SPACE : 0;
         sndMss = Math.min(peerMss, config.mss()) - optionSpace;
-        rcvMss = config.mss() - optionSpace;
+        rcvMssLimit = config.mss() - optionSpace;
     }
 
     /** SND.WND from a SYN, whose window field is never scaled (RFC 7323 §2.2). */
@@ -652,7 +657,7 @@ public final class TcpConnection extends TimerEntry {
         // RFC 6298 §5.2 and §5.3: stop the timer when all is acknowledged, otherwise restart it.
         rtxAt = sndUna == sndMax || persistAt != NEVER ? NEVER : now + rtt.rto();
         if (cc != null) {
-            boolean partialAck = cc.onAck(h.ack, acked, sndMax - sndUna, now);
+            boolean partialAck = cc.onAck(h.ack, dataAcked, sndMax - sndUna, now);
             traceCongestion(now);
             if (partialAck) {
                 retransmitFirst(TcpEvent.RetransmitKind.PARTIAL_ACK, now);
@@ -765,6 +770,9 @@ public final class TcpConnection extends TimerEntry {
     /** Copies in-window text once into the receive buffer and decides when to acknowledge (RFC 5681 §4.2). */
     private void storeText(ByteBuf seg, int index, int length, int offset, long now) {
         boolean hadHoles = !reassembly.isEmpty();
+        if (length > rcvMss) {
+            rcvMss = Math.min(length, rcvMssLimit);
+        }
         receiveBuffer.writeAt(offset, seg, index, length);
         int inOrder = reassembly.add(offset, length);
         if (inOrder < 0) {
@@ -1256,19 +1264,11 @@ public final class TcpConnection extends TimerEntry {
         return sndUna;
     }
 
-    int sndNxt() {
-        return sndNxt;
-    }
-
     long sndWnd() {
         return sndWnd;
     }
 
     int rcvNxt() {
         return rcvNxt;
-    }
-
-    int iss() {
-        return iss;
     }
 }

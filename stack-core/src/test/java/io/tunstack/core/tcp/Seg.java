@@ -53,12 +53,6 @@ final class Seg {
         return this;
     }
 
-    /** Sets the ACK flag without an acknowledgment number (to check for it, use {@link #ack(int)}). */
-    Seg ackFlag() {
-        flags |= ACK;
-        return this;
-    }
-
     Seg seq(int v) {
         seq = v;
         return this;

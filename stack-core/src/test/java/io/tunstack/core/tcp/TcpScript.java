@@ -113,10 +113,6 @@ final class TcpScript {
         }
     }
 
-    int pending() {
-        return sent.size();
-    }
-
     /** Moves the clock forward and runs the timers that became due, in deadline order. */
     TcpScript advance(Duration d) {
         long target = now() + d.toNanos();
@@ -130,11 +126,6 @@ final class TcpScript {
 
     TcpScript advanceMillis(long ms) {
         return advance(Duration.ofMillis(ms));
-    }
-
-    /** Time until the layer's next timer, in milliseconds. */
-    long millisToNextTimer() {
-        return (layer.nextDeadline() - now()) / 1_000_000;
     }
 
     /** LISTEN on {@link #LOCAL_PORT}, then the three-way handshake with a peer offering MSS 1460. */

@@ -12,7 +12,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * One AEAD key (AES-GCM or ChaCha20-Poly1305, RFC 5116 interface) with explicit nonce and
  * additional data per call. The two JCA Cipher objects are created once and re-initialised per
- * record; input and output may be the same array (the JCA ciphers are copy-safe).
+ * record; input and output may be the same array (the JCA ciphers are copy-safe). The JDK's
+ * ChaCha20-Poly1305 refuses two consecutive initialisations with the same key and nonce, in either
+ * direction; TLS never asks for that, as every record has its own nonce.
  */
 public final class Aead {
 

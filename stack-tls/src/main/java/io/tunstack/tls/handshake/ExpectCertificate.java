@@ -1,6 +1,7 @@
 package io.tunstack.tls.handshake;
 
 import io.tunstack.tls.TlsException;
+import io.tunstack.tls.cert.KeyExchangeKind;
 import io.tunstack.tls.record.AlertDescription;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -34,7 +35,7 @@ final class ExpectCertificate implements HandshakeState {
             throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "server Certificate with a non-empty request context");
         }
         List<X509Certificate> chain = certificate.x509Chain();
-        ServerAuthentication.verifyChain(context, chain);
+        ServerAuthentication.verifyChain(context, chain, KeyExchangeKind.SIGNATURE);
         details.peerCertificates = List.copyOf(chain);
         context.transcript().add(message);
         return new ExpectCertificateVerify(details, secrets, certificateRequestContext);

@@ -2,7 +2,9 @@ package io.tunstack.tls.handshake;
 
 import io.tunstack.tls.TlsException;
 import io.tunstack.tls.crypto.SignatureScheme;
+import io.tunstack.tls.crypto.SignatureVerifier;
 import io.tunstack.tls.record.AlertDescription;
+import java.security.PublicKey;
 
 /** TLS 1.3: waiting for CertificateVerify, the server's signature over the transcript (RFC 8446 §4.4.3). */
 final class ExpectCertificateVerify implements HandshakeState {
@@ -27,8 +29,12 @@ final class ExpectCertificateVerify implements HandshakeState {
         if (!scheme.allowedInTls13Handshake()) {
             throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, scheme.ianaName() + " is not allowed in TLS 1.3 CertificateVerify");
         }
+        PublicKey key = details.peerCertificates.get(0).getPublicKey();
+        if (!SignatureVerifier.curveMatches(scheme, key)) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, scheme.ianaName() + " used with a key on another curve");
+        }
         byte[] content = ServerAuthentication.certificateVerifyContent(context.transcript().currentHash());
-        ServerAuthentication.verifySignature(scheme, details.peerCertificates.get(0).getPublicKey(), content, verify.signature());
+        ServerAuthentication.verifySignature(scheme, key, content, verify.signature());
         details.signatureScheme = scheme;
         context.transcript().add(message);
         return new ExpectFinished(details, secrets, certificateRequestContext);

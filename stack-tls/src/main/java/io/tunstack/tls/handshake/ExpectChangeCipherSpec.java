@@ -4,7 +4,7 @@ import io.tunstack.tls.TlsException;
 import io.tunstack.tls.record.RecordProtection;
 
 /** TLS 1.2: waiting for the server's ChangeCipherSpec, which switches reading to the new keys (RFC 5246 §7.1). */
-final class ExpectChangeCipherSpec implements HandshakeState {
+final class ExpectChangeCipherSpec extends Tls12HandshakeState {
 
     private final SessionDetails details;
     private final Tls12Parameters parameters;
@@ -19,7 +19,7 @@ final class ExpectChangeCipherSpec implements HandshakeState {
     }
 
     @Override
-    public HandshakeState handle(HandshakeContext context, HandshakeMessage message) throws TlsException {
+    HandshakeState handleMessage(HandshakeContext context, HandshakeMessage message) throws TlsException {
         throw message.unexpected("waiting for ChangeCipherSpec");
     }
 

@@ -6,7 +6,7 @@ import io.tunstack.tls.record.AlertDescription;
 import java.security.MessageDigest;
 
 /** TLS 1.2: waiting for the server Finished (RFC 5246 §7.4.9), compared in constant time. */
-final class ExpectFinished12 implements HandshakeState {
+final class ExpectFinished12 extends Tls12HandshakeState {
 
     private static final int VERIFY_DATA_LENGTH = 12;
 
@@ -21,7 +21,7 @@ final class ExpectFinished12 implements HandshakeState {
     }
 
     @Override
-    public HandshakeState handle(HandshakeContext context, HandshakeMessage message) throws TlsException {
+    HandshakeState handleMessage(HandshakeContext context, HandshakeMessage message) throws TlsException {
         if (message.type() != HandshakeType.FINISHED) {
             throw message.unexpected("waiting for Finished");
         }

@@ -15,7 +15,7 @@ import java.security.interfaces.RSAPublicKey;
  * TLS 1.2: waiting for ServerHelloDone, optionally preceded by a CertificateRequest. Then sends the
  * client flight: [empty Certificate], ClientKeyExchange, ChangeCipherSpec, Finished (RFC 5246 §7.3).
  */
-final class ExpectServerHelloDone implements HandshakeState {
+final class ExpectServerHelloDone extends Tls12HandshakeState {
 
     private static final int PRE_MASTER_SECRET_LENGTH = 48;
 
@@ -33,7 +33,7 @@ final class ExpectServerHelloDone implements HandshakeState {
     }
 
     @Override
-    public HandshakeState handle(HandshakeContext context, HandshakeMessage message) throws TlsException {
+    HandshakeState handleMessage(HandshakeContext context, HandshakeMessage message) throws TlsException {
         if (message.type() == HandshakeType.CERTIFICATE_REQUEST && !certificateRequested) {
             CertificateRequest.decode12(message);
             context.transcript().add(message);

@@ -8,7 +8,7 @@ import io.tunstack.tls.record.AlertDescription;
 import java.io.ByteArrayOutputStream;
 
 /** TLS 1.2 ECDHE: waiting for ServerKeyExchange and checking its signature (RFC 8422 §5.4, RFC 5246 §7.4.3). */
-final class ExpectServerKeyExchange implements HandshakeState {
+final class ExpectServerKeyExchange extends Tls12HandshakeState {
 
     private final SessionDetails details;
     private final Tls12Parameters parameters;
@@ -19,7 +19,7 @@ final class ExpectServerKeyExchange implements HandshakeState {
     }
 
     @Override
-    public HandshakeState handle(HandshakeContext context, HandshakeMessage message) throws TlsException {
+    HandshakeState handleMessage(HandshakeContext context, HandshakeMessage message) throws TlsException {
         if (message.type() != HandshakeType.SERVER_KEY_EXCHANGE) {
             throw message.unexpected("waiting for ServerKeyExchange");
         }

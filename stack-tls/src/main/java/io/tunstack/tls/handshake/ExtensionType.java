@@ -14,8 +14,6 @@ public final class ExtensionType {
     public static final int APPLICATION_LAYER_PROTOCOL_NEGOTIATION = 16;
     /** RFC 7627. */
     public static final int EXTENDED_MASTER_SECRET = 23;
-    public static final int PRE_SHARED_KEY = 41;
-    public static final int EARLY_DATA = 42;
     public static final int SUPPORTED_VERSIONS = 43;
     public static final int COOKIE = 44;
     public static final int PSK_KEY_EXCHANGE_MODES = 45;

@@ -34,10 +34,6 @@ public final class Extensions {
         return new Extensions(entries);
     }
 
-    public boolean contains(int type) {
-        return entries.containsKey(type);
-    }
-
     /** The extension_data, or null if absent. */
     public byte[] get(int type) {
         return entries.get(type);

@@ -4,6 +4,8 @@ import io.tunstack.tls.HandshakeEvent;
 import io.tunstack.tls.TlsException;
 import io.tunstack.tls.cert.CertificateValidationException;
 import io.tunstack.tls.cert.CertificateVerifier;
+import io.tunstack.tls.cert.KeyExchangeKind;
+import io.tunstack.tls.cert.PkixCertificateVerifier;
 import io.tunstack.tls.crypto.SignatureScheme;
 import io.tunstack.tls.crypto.SignatureVerifier;
 import io.tunstack.tls.record.AlertDescription;
@@ -22,12 +24,20 @@ final class ServerAuthentication {
     private ServerAuthentication() {
     }
 
-    /** Runs the configured verifier (unless insecure) and maps its failure to the alert it names. */
-    static void verifyChain(HandshakeContext context, List<X509Certificate> chain) throws TlsException {
+    /**
+     * Runs the configured verifier (unless insecure) and maps its failure to the alert it names.
+     * {@code kind} tells a {@link PkixCertificateVerifier} which keyUsage the leaf needs: static RSA
+     * key transport needs keyEncipherment, every signing key exchange digitalSignature.
+     */
+    static void verifyChain(HandshakeContext context, List<X509Certificate> chain, KeyExchangeKind kind) throws TlsException {
         CertificateVerifier verifier = context.config().certificateVerifier();
         if (verifier != null) {
             try {
-                verifier.verify(chain, context.config().serverName());
+                if (verifier instanceof PkixCertificateVerifier pkix) {
+                    pkix.verify(chain, context.config().serverName(), kind);
+                } else {
+                    verifier.verify(chain, context.config().serverName());
+                }
             } catch (CertificateValidationException e) {
                 AlertDescription alert = AlertDescription.fromCode(e.alert());
                 throw new TlsException(alert == null ? AlertDescription.BAD_CERTIFICATE : alert,

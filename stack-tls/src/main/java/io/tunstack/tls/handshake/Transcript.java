@@ -36,10 +36,6 @@ public final class Transcript {
         buffered = null;
     }
 
-    public HashAlgorithm hashAlgorithm() {
-        return hash;
-    }
-
     /** Transcript-Hash of everything added so far. */
     public byte[] currentHash() {
         try {

@@ -56,11 +56,6 @@ public final class ByteQueue {
         return buffer;
     }
 
-    /** Offset of the head in {@link #array()}. */
-    public int head() {
-        return start;
-    }
-
     /** Drops {@code n} bytes from the head. */
     public void skip(int n) {
         if (n > size()) {
@@ -77,14 +72,6 @@ public final class ByteQueue {
     public int drainTo(ByteBuffer dst) {
         int n = Math.min(dst.remaining(), size());
         dst.put(buffer, start, n);
-        skip(n);
-        return n;
-    }
-
-    /** Moves up to {@code len} bytes into {@code dst[off]}; returns the count. */
-    public int drainTo(byte[] dst, int off, int len) {
-        int n = Math.min(len, size());
-        System.arraycopy(buffer, start, dst, off, n);
         skip(n);
         return n;
     }

@@ -12,11 +12,6 @@ public final class RecordDeframer {
         buffer.append(received);
     }
 
-    /** Bytes received that do not yet form a complete record. */
-    public int buffered() {
-        return buffer.size();
-    }
-
     /**
      * The next complete record, or null if more bytes are needed.
      *

@@ -18,11 +18,6 @@ public final class RecordLayer {
         deframer.append(bytes);
     }
 
-    /** Bytes received but not yet forming a complete record. */
-    public int bufferedInput() {
-        return deframer.buffered();
-    }
-
     /** The next received record with protection removed, or null if none is complete. */
     public TlsPlaintext nextRecord() throws TlsException {
         TlsCiphertext record = deframer.next(reader.maxFragmentLength());

@@ -3,9 +3,12 @@ package io.tunstack.tls.handshake;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tunstack.tls.crypto.AeadAlgorithm;
 import io.tunstack.tls.crypto.HashAlgorithm;
+import io.tunstack.tls.crypto.SignatureScheme;
+import io.tunstack.tls.crypto.SignatureVerifier;
 import io.tunstack.tls.crypto.X25519KeyExchange;
 import io.tunstack.tls.record.ContentType;
 import io.tunstack.tls.record.Tls13RecordProtection;
@@ -134,6 +137,23 @@ class Rfc8448SimpleHandshakeTest {
         int written = protection.seal(ContentType.HANDSHAKE, CLIENT_FINISHED, 0, CLIENT_FINISHED.length, record, 0);
         assertEquals(record.length, written);
         assertArrayEquals(CLIENT_FINISHED_RECORD, record);
+    }
+
+    /** The trace's CertificateVerify (rsa_pss_rsae_sha256) verifies over the RFC 8446 §4.4.3 content with the trace's certificate. */
+    @Test
+    void serverCertificateVerifySignatureVerifies() throws Exception {
+        Transcript transcript = new Transcript();
+        transcript.add(CLIENT_HELLO);
+        transcript.selectHash(HashAlgorithm.SHA256);
+        transcript.add(SERVER_HELLO);
+        transcript.add(ENCRYPTED_EXTENSIONS);
+        transcript.add(CERTIFICATE);
+        CertificateVerify verify = CertificateVerify.decode(HandshakeMessage.parse(CERTIFICATE_VERIFY));
+        java.security.PublicKey key = CertificateMessage.decode13(HandshakeMessage.parse(CERTIFICATE)).x509Chain().get(0).getPublicKey();
+        byte[] content = ServerAuthentication.certificateVerifyContent(transcript.currentHash());
+        assertTrue(SignatureVerifier.verify(SignatureScheme.RSA_PSS_RSAE_SHA256, key, content, verify.signature()));
+        content[content.length - 1] ^= 1;
+        assertFalse(SignatureVerifier.verify(SignatureScheme.RSA_PSS_RSAE_SHA256, key, content, verify.signature()));
     }
 
     @Test

@@ -1,0 +1,99 @@
+package io.tunstack.core.dns;
+
+import io.netty.buffer.ByteBuf;
+import io.tunstack.core.udp.UdpHandler;
+import io.tunstack.core.udp.UdpSocket;
+import io.tunstack.core.wire.Ipv4Address;
+import java.util.function.Consumer;
+
+/**
+ * One resolution in flight: its own socket on a random ephemeral port and a random ID (RFC 5452 §9.2), the
+ * query retransmitted with backoff until an acceptable answer arrives or the attempts run out. Retransmissions
+ * keep the port and ID, so a late answer to an earlier transmission still completes the query. Messages that
+ * do not answer the query (wrong source, malformed, wrong ID or question) are ignored, as a spoofed packet must
+ * not end a resolution (RFC 5452 §9.1); the last such reason is reported if the query then times out.
+ */
+final class DnsQuery implements UdpHandler {
+    private final DnsResolver resolver;
+    private final String name;
+    private final Consumer<DnsResult> onResult;
+    private final DnsQuestion question;
+    private final int id;
+    private UdpSocket socket;
+    private int attempt;
+    private String lastRejection;
+
+    DnsQuery(DnsResolver resolver, String name, int id, Consumer<DnsResult> onResult) {
+        this.resolver = resolver;
+        this.name = name;
+        this.id = id;
+        this.onResult = onResult;
+        this.question = new DnsQuestion(name, DnsType.A, DnsType.CLASS_IN);
+    }
+
+    void start() {
+        try {
+            socket = resolver.udp().bind(0, 0, this);
+        } catch (IllegalStateException e) {
+            onResult.accept(DnsResult.failure(name, DnsError.LOCAL_FAILURE, e.getMessage()));
+            return;
+        }
+        transmit();
+    }
+
+    private void transmit() {
+        ByteBuf query = resolver.udp().alloc().buffer(DnsCodec.HEADER_LENGTH + name.length() + 6);
+        try {
+            DnsCodec.encode(DnsMessage.query(id, name, DnsType.A), query);
+        } catch (RuntimeException e) {
+            query.release();
+            throw e;
+        }
+        socket.send(resolver.server(), resolver.port(), query);
+        socket.setTimer(resolver.clock().nanoTime() + resolver.config().timeoutNanos(attempt), this::onTimeout);
+    }
+
+    private void onTimeout() {
+        attempt++;
+        if (attempt < resolver.config().attempts()) {
+            transmit();
+            return;
+        }
+        String detail = "after " + attempt + " attempts to " + Ipv4Address.format(resolver.server()) + ":"
+                + resolver.port() + (lastRejection == null ? "" : "; last message rejected: " + lastRejection);
+        finish(DnsResult.failure(name, DnsError.TIMEOUT, detail));
+    }
+
+    @Override
+    public void onDatagram(UdpSocket from, int srcAddr, int srcPort, ByteBuf payload) {
+        if (srcAddr != resolver.server() || srcPort != resolver.port()) {
+            lastRejection = "message from " + Ipv4Address.format(srcAddr) + ":" + srcPort
+                    + ", not from the server queried";
+            return;
+        }
+        DnsMessage response;
+        try {
+            response = DnsCodec.decode(payload);
+        } catch (DnsFormatException e) {
+            lastRejection = "malformed response: " + e.getMessage();
+            return;
+        }
+        String mismatch = ResponseCheck.mismatch(response, id, question);
+        if (mismatch != null) {
+            lastRejection = mismatch;
+            return;
+        }
+        if (response.isTruncated()) {
+            finish(DnsResult.failure(name, DnsError.TRUNCATED, null));
+        } else if (response.rcode() != 0) {
+            finish(DnsResult.failure(name, DnsError.ofRcode(response.rcode()), "RCODE " + response.rcode()));
+        } else {
+            finish(AnswerChain.addresses(name, response));
+        }
+    }
+
+    private void finish(DnsResult result) {
+        socket.close();
+        onResult.accept(result);
+    }
+}

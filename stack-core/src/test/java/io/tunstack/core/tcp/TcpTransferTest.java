@@ -1,0 +1,160 @@
+package io.tunstack.core.tcp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.tunstack.core.time.VirtualClock;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Two TCP layers exchanging data in both directions over a lossy, reordering, duplicating simulated path. */
+class TcpTransferTest {
+    private static final int ADDR_A = 0xC6120001;
+    private static final int ADDR_B = 0xC6120002;
+    private static final int PORT = 443;
+    private static final int CHUNK = 16 * 1024;
+
+    /** One side's application: writes {@code total} seeded bytes, hashes what it reads, closes when done. */
+    private static final class Endpoint implements TcpHandler {
+        private final Random data;
+        private final MessageDigest sentDigest = sha256();
+        private final MessageDigest receivedDigest = sha256();
+        private final ByteBuf out = Unpooled.buffer(CHUNK);
+        private final ByteBuf in = Unpooled.buffer(CHUNK);
+        private final byte[] scratch = new byte[CHUNK];
+        private long toSend;
+        long received;
+        TcpCloseReason closed;
+        TcpConnection connection;
+
+        Endpoint(long seed, long total) {
+            data = new Random(seed);
+            toSend = total;
+        }
+
+        @Override
+        public void onConnected(TcpConnection c) {
+            connection = c;
+            onWritable(c);
+        }
+
+        @Override
+        public void onWritable(TcpConnection c) {
+            while (toSend > 0 || out.isReadable()) {
+                if (!out.isReadable()) {
+                    int n = (int) Math.min(CHUNK, toSend);
+                    out.clear();
+                    for (int i = 0; i < n; i++) {
+                        scratch[i] = (byte) data.nextInt();
+                    }
+                    sentDigest.update(scratch, 0, n);
+                    out.writeBytes(scratch, 0, n);
+                    toSend -= n;
+                }
+                if (c.send(out) == 0) {
+                    return;
+                }
+            }
+            c.shutdownOutput();
+        }
+
+        @Override
+        public void onReadable(TcpConnection c) {
+            while (c.readableBytes() > 0) {
+                in.clear();
+                int n = c.receive(in);
+                in.readBytes(scratch, 0, n);
+                receivedDigest.update(scratch, 0, n);
+                received += n;
+            }
+            if (c.isInputShutdown() && toSend == 0 && !out.isReadable()) {
+                c.close();
+            }
+        }
+
+        @Override
+        public void onClosed(TcpConnection c, TcpCloseReason reason) {
+            closed = reason;
+        }
+    }
+
+    private record Result(byte[] aSent, byte[] aReceived, byte[] bSent, byte[] bReceived, long endNanos,
+                          long segments, String countersA, String countersB, int leftA, int leftB) {
+    }
+
+    private static Result transfer(long seed, long bytesEachWay, SimulatedPath.Impairments impairments) {
+        VirtualClock clock = new VirtualClock(0);
+        SimulatedPath path = new SimulatedPath(clock, seed, impairments);
+        TcpLayer[] toA = new TcpLayer[1];
+        TcpLayer[] toB = new TcpLayer[1];
+        TcpConfig.Builder config = TcpConfig.builder().msl(Duration.ofSeconds(1)).receiveBufferSize(128 * 1024)
+                .sendBufferSize(128 * 1024).maxRetransmissions(30);
+        // ISS near 2^32 and near 2^31: sequence numbers wrap during the transfer.
+        TcpLayer a = new TcpLayer(path.output(toB), config.fixedIss(0xFFFF_F000).build(), clock, TcpEventSink.NONE);
+        TcpLayer b = new TcpLayer(path.output(toA), config.fixedIss(0x7FFF_FFF0).build(), clock, TcpEventSink.NONE);
+        toA[0] = a;
+        toB[0] = b;
+        Endpoint client = new Endpoint(seed * 31 + 1, bytesEachWay);
+        Endpoint server = new Endpoint(seed * 31 + 2, bytesEachWay);
+        b.listen(0, PORT, 8, c -> {
+            c.setHandler(server);
+            server.onConnected(c);
+        });
+        a.connect(ADDR_A, 50000, ADDR_B, PORT, client);
+        path.run(a, b, () -> a.connectionCount() == 0 && b.connectionCount() == 0, Duration.ofHours(4).toNanos());
+        assertEquals(bytesEachWay, client.received, "A received");
+        assertEquals(bytesEachWay, server.received, "B received");
+        assertEquals(TcpCloseReason.NORMAL, client.closed);
+        assertEquals(TcpCloseReason.NORMAL, server.closed);
+        return new Result(client.sentDigest.digest(), client.receivedDigest.digest(), server.sentDigest.digest(),
+                server.receivedDigest.digest(), clock.nanoTime(), path.sent, a.counters().toString(),
+                b.counters().toString(), a.connectionCount(), b.connectionCount());
+    }
+
+    @Test
+    void tenMegabytesEachWayOverALossyPath() {
+        SimulatedPath.Impairments lossy = new SimulatedPath.Impairments(0.10, 0.02, 0.05,
+                Duration.ofMillis(10).toNanos(), Duration.ofMillis(30).toNanos());
+        Result r = transfer(42, 10 * 1024 * 1024, lossy);
+        assertArrayEquals(r.aSent(), r.bReceived(), "A -> B SHA-256");
+        assertArrayEquals(r.bSent(), r.aReceived(), "B -> A SHA-256");
+        assertEquals(0, r.leftA());
+        assertEquals(0, r.leftB());
+    }
+
+    @Test
+    void runsReplayExactlyFromTheSeed() {
+        SimulatedPath.Impairments lossy = new SimulatedPath.Impairments(0.10, 0.05, 0.10,
+                Duration.ofMillis(5).toNanos(), Duration.ofMillis(20).toNanos());
+        Result first = transfer(7, 512 * 1024, lossy);
+        Result second = transfer(7, 512 * 1024, lossy);
+        assertEquals(first.endNanos(), second.endNanos());
+        assertEquals(first.segments(), second.segments());
+        assertEquals(first.countersA(), second.countersA());
+        assertEquals(first.countersB(), second.countersB());
+        assertArrayEquals(first.aReceived(), second.aReceived());
+    }
+
+    @Test
+    void cleanPathNeedsNoRetransmissions() {
+        Result r = transfer(1, 2 * 1024 * 1024, new SimulatedPath.Impairments(0, 0, 0, Duration.ofMillis(20).toNanos(), 0));
+        assertArrayEquals(r.aSent(), r.bReceived());
+        assertArrayEquals(r.bSent(), r.aReceived());
+        assertTrue(r.countersA().contains("rexmit=0,"), r.countersA());
+        assertTrue(r.countersB().contains("rexmit=0,"), r.countersB());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

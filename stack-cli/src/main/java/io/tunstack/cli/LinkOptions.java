@@ -1,13 +1,13 @@
 package io.tunstack.cli;
 
 import io.tunstack.core.lab.LabNamespace;
-import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** Options every subcommand that runs the stack shares. */
+/** Where the stack attaches: the TUN device, its namespace and the addresses on either side of it. */
 final class LinkOptions {
     @Option(names = "--netns", paramLabel = "NAME",
-            description = "Network namespace holding the TUN; created (and removed on exit) if missing.")
+            description = "Network namespace holding the TUN; created (and removed on exit, also on Ctrl-C) if missing.")
     String netns;
 
     @Option(names = "--tun", paramLabel = "NAME", defaultValue = "tun0", description = "TUN device name (default: ${DEFAULT-VALUE}).")
@@ -18,12 +18,18 @@ final class LinkOptions {
     String address;
 
     @Option(names = "--gateway", paramLabel = "ADDR/LEN", defaultValue = LabNamespace.DEFAULT_GATEWAY,
-            description = "Kernel-side address of the TUN in a created namespace (default: ${DEFAULT-VALUE}).")
+            description = "Kernel-side address of the TUN in a created namespace; also the default DNS server "
+                    + "(default: ${DEFAULT-VALUE}).")
     String gateway;
 
-    @Option(names = "--mtu", defaultValue = "1500", description = "Link MTU (default: ${DEFAULT-VALUE}).")
-    int mtu;
+    /** The stack's address; a malformed one is a usage error. */
+    int address(CommandSpec spec) {
+        return Cli.address(spec, "--addr", address);
+    }
 
-    @Option(names = "--pcap", paramLabel = "FILE", description = "Write every packet, both directions, to a pcap file.")
-    Path pcap;
+    /** The gateway address without its prefix length. */
+    String gatewayAddress() {
+        int slash = gateway.indexOf('/');
+        return slash < 0 ? gateway : gateway.substring(0, slash);
+    }
 }

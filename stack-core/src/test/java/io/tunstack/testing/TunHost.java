@@ -97,6 +97,30 @@ public final class TunHost implements AutoCloseable {
         return impairment;
     }
 
+    /** The TCP connections' state, the TCP counters and the impairment counters, for a failing test's log. */
+    public String diagnostics() {
+        try {
+            return host.onLoop(l -> String.join("\n", l.tcp().describeConnections()) + "\n" + l.tcp().counters()
+                    + (impairment == null ? "" : "\nimpairment in: " + impairment.inboundStats() + "\nimpairment out: "
+                    + impairment.outboundStats()));
+        } catch (IOException e) {
+            return "no diagnostics: " + e.getMessage();
+        }
+    }
+
+    /** Prints {@link #diagnostics()} every {@code period} until closed: shows where a slow test is stuck. */
+    public AutoCloseable reportWhileRunning(java.time.Duration period) {
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "stall-reporter");
+                    t.setDaemon(true);
+                    return t;
+                });
+        timer.scheduleAtFixedRate(() -> System.out.println("[" + lab.netns() + "] still running:\n" + diagnostics()),
+                period.toMillis(), period.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return timer::shutdownNow;
+    }
+
     @Override
     public void close() throws IOException {
         try {

@@ -13,6 +13,17 @@ final class ConnectionTable {
         return size;
     }
 
+    /** Every connection, in table order. */
+    java.util.List<TcpConnection> all() {
+        java.util.List<TcpConnection> list = new java.util.ArrayList<>(size);
+        for (TcpConnection c : slots) {
+            if (c != null) {
+                list.add(c);
+            }
+        }
+        return list;
+    }
+
     TcpConnection get(int localAddr, int localPort, int remoteAddr, int remotePort) {
         int mask = slots.length - 1;
         for (int i = slot(localAddr, localPort, remoteAddr, remotePort, mask); ; i = (i + 1) & mask) {

@@ -86,6 +86,9 @@ public final class TcpConnection extends TimerEntry {
     private boolean tsOk;
     private boolean sackOk;
     private int tsRecent;
+    /** TSval of our last timeout retransmission; older echoes may not be sampled (Karn, applied to RTTM). */
+    private int timeoutTsVal;
+    private boolean timedOut;
     private int lastAckSent;
     private final int tsOffset;
 
@@ -299,10 +302,22 @@ public final class TcpConnection extends TimerEntry {
         this.handler = handler;
     }
 
+    /** The sequence-space state, for traces and for diagnosing a stuck connection. */
     @Override
     public String toString() {
-        return "TcpConnection#" + id + "{" + localPort + "->" + remotePort + " " + state + " sndUna=" + Integer.toUnsignedString(sndUna)
-                + " sndNxt=" + Integer.toUnsignedString(sndNxt) + " rcvNxt=" + Integer.toUnsignedString(rcvNxt) + "}";
+        long now = layer.now();
+        return "TcpConnection#" + id + "{" + localPort + "->" + remotePort + " " + state
+                + " sndUna=" + Integer.toUnsignedString(sndUna) + " sndNxt=" + Integer.toUnsignedString(sndNxt)
+                + " sndMax=" + Integer.toUnsignedString(sndMax) + " sndWnd=" + sndWnd
+                + " cwnd=" + (cc == null ? "-" : cc.cwnd()) + " unsent=" + (dataEndSeq() - sndNxt)
+                + " rcvNxt=" + Integer.toUnsignedString(rcvNxt) + " rcvWnd=" + rcvWnd()
+                + " readable=" + receiveBuffer.readable() + " tsRecent=" + Integer.toUnsignedString(tsRecent)
+                + " rtxIn=" + timerLeft(rtxAt, now) + " persistIn=" + timerLeft(persistAt, now)
+                + " dupAcks=" + dupAcks + " retransmits=" + retransmits + "}";
+    }
+
+    private static String timerLeft(long at, long now) {
+        return at == NEVER ? "off" : (at - now) / 1_000_000 + "ms";
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -672,8 +687,14 @@ public final class TcpConnection extends TimerEntry {
     private void takeRttSample(TcpHeader h, long now) {
         long sample;
         if (tsOk && h.hasTimestamp && h.tsEcr != 0) {
-            sample = (long) (tsNow(now) - h.tsEcr) * TIMESTAMP_TICK_NANOS;
             rttTiming = false;
+            if (timedOut && SeqNum.lt(h.tsEcr, timeoutTsVal)) {
+                // The echo predates a timeout retransmission: the peer may be acknowledging the
+                // retransmission while echoing the original's TSval, so the sample would include the
+                // whole RTO (Karn's ambiguity, RFC 6298 §3; Linux likewise prefers unambiguous samples).
+                return;
+            }
+            sample = (long) (tsNow(now) - h.tsEcr) * TIMESTAMP_TICK_NANOS;
         } else if (rttTiming && SeqNum.gt(h.ack, rttSeq)) {
             sample = now - rttStartNanos;
             rttTiming = false;
@@ -1149,6 +1170,8 @@ public final class TcpConnection extends TimerEntry {
         traceCongestion(now);
         dupAcks = 0;
         countRetransmission(TcpEvent.RetransmitKind.TIMEOUT, sndUna, Math.min(sndMss, sndMax - sndUna), now);
+        timedOut = true;
+        timeoutTsVal = tsNow(now);
         sndNxt = sndUna; // go back N: output() resends from SND.UNA within cwnd = 1 SMSS and restarts the timer
     }
 

@@ -92,6 +92,11 @@ public final class TcpLayer implements TransportProtocol {
         return connections.size();
     }
 
+    /** One line per connection with its sequence-space state: for traces and diagnosing stalls. */
+    public java.util.List<String> describeConnections() {
+        return connections.all().stream().map(TcpConnection::toString).toList();
+    }
+
     public TcpCounters counters() {
         return counters;
     }

@@ -119,8 +119,10 @@ class TcpKernelTest {
                     + "\" numgen random mod 100 < 1 counter drop");
             assertEquals(0, rule.exitCode(), rule.output());
 
-            echoThroughKernel(tun, 1L << 20);
-            kernelClientThroughTunstack(tun, 1L << 20);
+            try (AutoCloseable reporter = tun.reportWhileRunning(Duration.ofSeconds(30))) {
+                echoThroughKernel(tun, 1L << 20);
+                kernelClientThroughTunstack(tun, 1L << 20);
+            }
 
             var counters = tun.lab().exec(10, "nft", "list chain inet tsloss out");
             assertTrue(counters.output().matches("(?s).*counter packets [1-9].*"), "nftables dropped packets: "

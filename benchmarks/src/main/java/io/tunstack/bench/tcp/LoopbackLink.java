@@ -1,0 +1,65 @@
+package io.tunstack.bench.tcp;
+
+import io.netty.buffer.ByteBuf;
+import io.tunstack.core.link.PacketLink;
+import io.tunstack.core.stack.IpOutput;
+
+/**
+ * A link with no device behind it: {@link #receive} hands out the one packet queued by {@link #deliver}, and
+ * {@link #send} releases what the stack transmits after noting its size, so buffers go back to the pool.
+ */
+final class LoopbackLink implements PacketLink {
+    private static final int MTU = 1500;
+    private static final int DATA_OFFSET_INDEX = IpOutput.IPV4_HEADER_LENGTH + 12;
+
+    private ByteBuf next;
+    private long packetsSent;
+    private long payloadBytesSent;
+
+    /** Queues {@code packet} for the next receive; the stack releases it once, so this takes a reference. */
+    void deliver(ByteBuf packet) {
+        next = packet.retain();
+    }
+
+    /** Packets the stack transmitted so far. */
+    long packetsSent() {
+        return packetsSent;
+    }
+
+    /** TCP payload bytes transmitted so far. */
+    long payloadBytesSent() {
+        return payloadBytesSent;
+    }
+
+    @Override
+    public ByteBuf receive() {
+        ByteBuf packet = next;
+        next = null;
+        return packet;
+    }
+
+    @Override
+    public void send(ByteBuf packet) {
+        packetsSent++;
+        int tcpHeaderLength = (packet.getUnsignedByte(packet.readerIndex() + DATA_OFFSET_INDEX) >>> 4) * 4;
+        payloadBytesSent += packet.readableBytes() - IpOutput.IPV4_HEADER_LENGTH - tcpHeaderLength;
+        packet.release();
+    }
+
+    @Override
+    public void await(long timeoutNanos) {
+    }
+
+    @Override
+    public void wakeup() {
+    }
+
+    @Override
+    public int mtu() {
+        return MTU;
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -72,6 +72,7 @@ public final class TcpConnection extends TimerEntry {
     private int rcvNxt;
     /** The right edge of the window we last advertised: RCV.NXT + RCV.WND at that time. */
     private int rcvAdvEdge;
+    private final int windowSlack;
     private final int ourShift;
     private int rcvShift;
     /**
@@ -153,10 +154,14 @@ public final class TcpConnection extends TimerEntry {
         this.handler = handler == null ? new TcpHandler() { } : handler;
         this.userVisible = listener == null;
         this.sendBuffer = new SendBuffer(config.sendBufferSize());
-        this.receiveBuffer = new ReceiveBuffer(config.receiveBufferSize());
+        this.ourShift = config.windowScaling() ? windowShiftFor(config.receiveBufferSize()) : 0;
+        // RFC 7323 §2.3: a scaled window field can only be rounded up to avoid shrinking the window, which
+        // may promise up to 2^shift − 1 bytes beyond the free space; the buffer keeps that much in reserve
+        // so every promised byte can be stored (Linux keeps the same slack in its receive buffer).
+        this.windowSlack = (1 << ourShift) - 1;
+        this.receiveBuffer = new ReceiveBuffer(config.receiveBufferSize() + windowSlack);
         this.reassembly = new Reassembly(config.maxReassemblyRanges());
         this.rtt = new RttEstimator(config.initialRtoNanos(), config.minRtoNanos(), config.maxRtoNanos());
-        this.ourShift = config.windowScaling() ? windowShiftFor(config.receiveBufferSize()) : 0;
         this.rcvMssLimit = config.mss();
         this.rcvMss = Math.min(DEFAULT_MSS, rcvMssLimit);
         this.sndUna = iss;
@@ -377,7 +382,7 @@ public final class TcpConnection extends TimerEntry {
     /** SYN (active) or SYN-ACK (SYN-RECEIVED), with our options: only those the peer offered in a SYN-ACK. */
     private void sendSyn(long now) {
         boolean synAck = state == TcpState.SYN_RECEIVED;
-        int window = Math.min(MAX_WINDOW_FIELD, receiveBuffer.free());
+        int window = Math.min(MAX_WINDOW_FIELD, advertisableSpace());
         TcpHeader h = writer.begin(localPort, remotePort, iss, synAck ? rcvNxt : 0, synAck ? SYN | ACK : SYN, window);
         h.mss = config.mss();
         if (synAck ? wsOk : config.windowScaling()) {
@@ -448,7 +453,7 @@ public final class TcpConnection extends TimerEntry {
         irs = h.seq;
         rcvNxt = irs + 1;
         negotiate(h);
-        rcvAdvEdge = rcvNxt + Math.min(MAX_WINDOW_FIELD, receiveBuffer.free());
+        rcvAdvEdge = rcvNxt + Math.min(MAX_WINDOW_FIELD, advertisableSpace());
         lastAckSent = rcvNxt;
         initSendWindow(h);
         if (hasAck) {
@@ -723,6 +728,15 @@ public final class TcpConnection extends TimerEntry {
         }
     }
 
+    /**
+     * RFC 3042 Limited Transmit: on the first and second duplicate ACK, one new segment each may go out
+     * beyond cwnd (FlightSize ≤ cwnd + 2·SMSS), so that small windows still produce the three duplicate
+     * ACKs fast retransmit needs. Only new data, and never during recovery.
+     */
+    private long limitedTransmitAllowance() {
+        return dupAcks > 0 && dupAcks < 3 && sndNxt == sndMax && !cc.inRecovery() ? (long) dupAcks * sndMss : 0;
+    }
+
     private void updateSendWindow(TcpHeader h, long peerWindow, long now) {
         if (peerWindow != sndWnd && layer.tracing()) {
             layer.trace(new TcpEvent.WindowChange(now, id, peerWindow));
@@ -974,7 +988,7 @@ public final class TcpConnection extends TimerEntry {
         while (true) {
             int unsent = Math.max(0, dataEndSeq() - sndNxt);
             int inFlight = sndNxt - sndUna;
-            long window = Math.min(sndWnd, cc.cwnd());
+            long window = Math.min(sndWnd, cc.cwnd() + limitedTransmitAllowance());
             int length = (int) Math.max(0, Math.min(Math.min(unsent, sndMss), window - inFlight));
             boolean fin = finQueued && finSeq - sndNxt == length;
             if (length == 0 && !fin) {
@@ -1069,12 +1083,14 @@ public final class TcpConnection extends TimerEntry {
      */
     private int advertiseWindow() {
         int current = rcvWnd();
-        long window = Math.min(receiveBuffer.free(), (long) MAX_WINDOW_FIELD << rcvShift);
+        long window = Math.min(advertisableSpace(), (long) MAX_WINDOW_FIELD << rcvShift);
         if (window < current + windowUpdateThreshold()) {
             window = current;
         }
         int field = (int) (window >> rcvShift);
-        if (((long) field << rcvShift) < current) {
+        if (((long) field << rcvShift) < current && ((long) (field + 1) << rcvShift) <= receiveBuffer.free()) {
+            // Round up rather than move the right edge left, but never past what the buffer can store: when
+            // both cannot hold, the edge moves left by less than one scaling unit (RFC 7323 §2.4 rounding).
             field++;
         }
         field = Math.min(field, MAX_WINDOW_FIELD);
@@ -1086,9 +1102,14 @@ public final class TcpConnection extends TimerEntry {
         return field;
     }
 
+    /** Free receive space we may offer: the buffer's free bytes less the rounding reserve. */
+    private int advertisableSpace() {
+        return Math.max(0, receiveBuffer.free() - windowSlack);
+    }
+
     /** How far the right edge could move now. */
     private long windowGrowth() {
-        return Math.min(receiveBuffer.free(), (long) MAX_WINDOW_FIELD << rcvShift) - rcvWnd();
+        return Math.min(advertisableSpace(), (long) MAX_WINDOW_FIELD << rcvShift) - rcvWnd();
     }
 
     private int windowUpdateThreshold() {

@@ -230,6 +230,7 @@ class TcpKernelTest {
         }
         List<TcpHeader> segments = new ArrayList<>();
         List<Boolean> fromUs = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>();
         Ipv4Header ip = new Ipv4Header();
         for (PcapReader.Record record : PcapReader.read(pcap)) {
             ByteBuf packet = Unpooled.wrappedBuffer(record.data());
@@ -241,6 +242,7 @@ class TcpKernelTest {
                     "valid TCP checksum");
             segments.add(tcp);
             fromUs.add(ip.srcAddr == TunHost.GATEWAY + 1);
+            lengths.add(ip.payloadLength() - tcp.dataOffset());
         }
         TcpHeader syn = segments.get(0);
         TcpHeader synAck = segments.get(1);
@@ -252,22 +254,29 @@ class TcpKernelTest {
         assertEquals(synAck.seq + 1, ack.ack, "ACK acknowledges server ISN + 1");
         assertEquals(syn.seq + 1, ack.seq);
 
-        int ourFin = -1;
-        int theirFin = -1;
+        // The close: each side's FIN is acknowledged by the other (FIN occupies one sequence number).
+        Integer ourFinEnd = null;
+        Integer theirFinEnd = null;
+        boolean ourFinAcked = false;
+        boolean theirFinAcked = false;
         for (int i = 0; i < segments.size(); i++) {
-            if ((segments.get(i).flags & TcpHeader.FIN) != 0) {
+            TcpHeader segment = segments.get(i);
+            if ((segment.flags & TcpHeader.FIN) != 0) {
+                int end = segment.seq + lengths.get(i) + 1;
                 if (fromUs.get(i)) {
-                    ourFin = i;
+                    ourFinEnd = end;
                 } else {
-                    theirFin = i;
+                    theirFinEnd = end;
                 }
             }
+            if ((segment.flags & TcpHeader.ACK) != 0) {
+                ourFinAcked |= !fromUs.get(i) && ourFinEnd != null && segment.ack == ourFinEnd;
+                theirFinAcked |= fromUs.get(i) && theirFinEnd != null && segment.ack == theirFinEnd;
+            }
         }
-        assertTrue(ourFin > 2 && theirFin > 2, "both sides sent FIN");
-        TcpHeader last = segments.get(segments.size() - 1);
-        TcpHeader theirs = segments.get(theirFin);
-        assertTrue(fromUs.get(segments.size() - 1), "tunstack sent the last segment");
-        assertEquals(theirs.seq + 1, last.ack, "the final ACK covers the kernel's FIN");
+        assertTrue(ourFinEnd != null && theirFinEnd != null, "both sides sent FIN");
+        assertTrue(ourFinAcked, "the kernel acknowledged tunstack's FIN");
+        assertTrue(theirFinAcked, "tunstack acknowledged the kernel's FIN");
         assertTrue(segments.stream().noneMatch(s -> (s.flags & TcpHeader.RST) != 0), "no RST in a clean close");
     }
 }

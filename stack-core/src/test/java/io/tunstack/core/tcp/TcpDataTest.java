@@ -6,6 +6,7 @@ import static io.tunstack.core.tcp.TcpScript.PEER_ISS;
 import static io.tunstack.core.tcp.TcpScript.pattern;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -224,6 +225,37 @@ class TcpDataTest {
         s.advanceMillis(40);
         // Our window: (1 MiB − 100) >> 5.
         s.expect(seg().seq(A).ack(B + 100).window(((1 << 20) - 100) >> 5));
+    }
+
+    @Test
+    void everyByteInsideTheAdvertisedScaledWindowIsAccepted() {
+        // 128 KiB needs shift 2, so window fields are rounded to 4 bytes; the peer fills exactly what we offer,
+        // in odd-sized pieces, while the application reads nothing.
+        TcpScript s = new TcpScript(TcpScript.baseConfig().windowScaling(true).receiveBufferSize(1 << 17));
+        s.layer.listen(0, TcpScript.LOCAL_PORT, 4, c -> s.accepted.add(c));
+        s.send(seg().syn().seq(PEER_ISS).mss(1460).wscale(0).window(65535));
+        TcpScript.Sent synAck = s.next();
+        assertEquals(2, synAck.header().windowScale);
+        s.send(seg().seq(B).ack(A).window(65535));
+        TcpConnection c = s.accepted.get(0);
+        long edge = B + synAck.header().window;
+        int sent = 0;
+        for (int round = 0; round < 10_000 && edge - (B + sent) > 0; round++) {
+            int length = (int) Math.min(997, edge - (B + sent));
+            s.send(seg().seq(B + sent).ack(A).window(65535).data(sent, length));
+            sent += length;
+            s.advanceMillis(250);
+            TcpScript.Sent ack = null;
+            for (TcpScript.Sent next; (next = s.poll()) != null; ) {
+                ack = next;
+            }
+            if (ack != null) {
+                assertEquals(B + sent, ack.header().ack, "all " + sent + " bytes offered were accepted");
+                edge = Integer.toUnsignedLong(ack.header().ack) + ((long) ack.header().window << 2);
+            }
+        }
+        assertEquals(sent, c.readableBytes());
+        assertTrue(sent >= (1 << 17) - 4, "the whole buffer was offered: " + sent);
     }
 
     @Test

@@ -132,6 +132,30 @@ class TcpRetransmitTest {
     }
 
     @Test
+    void limitedTransmitSendsNewDataOnTheFirstTwoDuplicateAcks() {
+        TcpScript s = new TcpScript();
+        TcpConnection c = s.acceptConnection();
+        s.write(c, pattern(0, 14 * MSS));
+        for (int i = 0; i < 10; i++) {
+            s.next();
+        }
+        s.send(seg().seq(B).ack(A + MSS));
+        s.next();
+        s.next();
+        s.expectNothing();
+        // RFC 3042: each of the first two duplicate ACKs releases one new segment beyond cwnd.
+        s.send(seg().seq(B).ack(A + MSS));
+        s.expect(seg().seq(A + 12 * MSS).ack(B).data(12 * MSS, MSS));
+        s.send(seg().seq(B).ack(A + MSS));
+        s.expect(seg().seq(A + 13 * MSS).ack(B).psh().data(13 * MSS, MSS)); // the last queued byte: PSH
+        assertEquals(11 * MSS, c.stats().cwnd(), "limited transmit leaves cwnd alone");
+        // The third duplicate ACK is fast retransmit, as without limited transmit.
+        s.send(seg().seq(B).ack(A + MSS));
+        s.expect(seg().seq(A + MSS).ack(B).data(MSS, MSS));
+        assertEquals(1, c.stats().fastRetransmissions());
+    }
+
+    @Test
     void sequenceNumbersWrapAround() {
         TcpScript s = new TcpScript(TcpScript.baseConfig().fixedIss(0xFFFF_FFF0));
         TcpConnection c = s.layer.connect(TcpScript.LOCAL, 80, TcpScript.REMOTE, TcpScript.REMOTE_PORT, s.handler);

@@ -107,6 +107,11 @@ final class TcpScript {
         return actual;
     }
 
+    /** The next sent segment, or null. */
+    Sent poll() {
+        return sent.poll();
+    }
+
     void expectNothing() {
         if (!sent.isEmpty()) {
             fail("expected no segment, got " + sent.peek() + (sent.size() > 1 ? " and " + (sent.size() - 1) + " more" : ""));

@@ -5,12 +5,14 @@ import io.tunstack.core.socket.Host;
 import io.tunstack.core.socket.TcpSocket;
 import io.tunstack.core.wire.Ipv4Address;
 import io.tunstack.tls.TlsConfig;
-import io.tunstack.tls.TlsSession;
 import io.tunstack.tls.TlsStreams;
 import java.io.IOException;
 import java.time.Duration;
 
-/** Opens connections for URLs: resolve the name, connect tunstack TCP, and run our TLS handshake for https. */
+/**
+ * Opens connections for URLs: resolve the name, connect tunstack TCP, and run our TLS handshake for https
+ * (whose steps reach the listener in the {@link TlsConfigs}' configuration as they happen).
+ */
 final class Connector {
     /** The TLS client configuration for a server name. */
     @FunctionalInterface
@@ -46,12 +48,7 @@ final class Connector {
         }
         try {
             TlsStreams tls = new TlsStreams(tlsConfig, socket.getInputStream(), socket.getOutputStream());
-            TlsSession session = tls.handshake();
-            for (TlsSteps.Step step : TlsSteps.of(session, tlsConfig)) {
-                log.tls(step.nanos(), step.event().name().toLowerCase(java.util.Locale.ROOT),
-                        (step.fromClient() ? "-> " : "<- ") + step.messages() + ": " + step.carried());
-            }
-            return new Connection(socket, tls, session);
+            return new Connection(socket, tls, tls.handshake());
         } catch (IOException | RuntimeException e) {
             socket.abort();
             throw e;

@@ -7,6 +7,7 @@ import io.tunstack.core.lab.LabNamespace;
 import io.tunstack.core.tcp.TcpStats;
 import io.tunstack.core.time.SystemClock;
 import io.tunstack.core.wire.Ipv4Address;
+import io.tunstack.tls.HandshakeStep;
 import io.tunstack.tls.TlsConfig;
 import io.tunstack.tls.TlsSession;
 import io.tunstack.tls.cert.PkixCertificateVerifier;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -53,8 +55,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path pcap = traceOptions.pcap != null ? traceOptions.pcap : Files.createTempFile("tunstack-demo", ".pcap");
         DemoPki pki = DemoPki.create(List.of(SERVER), List.of());
-        TlsConfig tlsConfig = TlsConfig.builder().serverName(SERVER)
-                .certificateVerifier(new PkixCertificateVerifier(TrustStore.of(pki.ca()))).build();
+        List<HandshakeStep> tlsSteps = new ArrayList<>();
         long startNanos = System.nanoTime();
         Result result;
         String netns;
@@ -66,6 +67,12 @@ final class DemoCommand implements Callable<Integer> {
             netns = session.netns();
             out.printf("namespace %s: TUN %s, kernel side %s, tunstack %s%n%n", netns, "tun0", SERVER,
                     LabNamespace.DEFAULT_STACK_ADDRESS);
+            TlsConfig tlsConfig = TlsConfig.builder().serverName(SERVER)
+                    .certificateVerifier(new PkixCertificateVerifier(TrustStore.of(pki.ca())))
+                    .handshakeListener(step -> {
+                        tlsSteps.add(step);
+                        log.onStep(step);
+                    }).build();
             try (DemoServer server = DemoServer.start(netns, SERVER, PORT, pki.serverContext())) {
                 Connector connector = new Connector(session.host(),
                         new NameResolver(session.host(), 0, Duration.ofSeconds(5), Map.of()),
@@ -80,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         printTcpTable(out, HandshakeCapture.find(pcap, Ipv4Address.parse(LabNamespace.DEFAULT_STACK_ADDRESS)));
-        printTlsTable(out, TlsSteps.of(result.tls(), tlsConfig), result.tls());
+        printTlsTable(out, tlsSteps, result.tls());
         out.println("Page (" + result.status() + "):");
         out.println(result.page());
         out.printf("Summary: %d body bytes in %.1f ms; TCP SRTT %.3f ms, RTO %d ms, retransmissions %d "
@@ -133,15 +140,15 @@ final class DemoCommand implements Callable<Integer> {
                 .print(out);
     }
 
-    private static void printTlsTable(PrintWriter out, List<TlsSteps.Step> steps, TlsSession session) {
+    private static void printTlsTable(PrintWriter out, List<HandshakeStep> steps, TlsSession session) {
         TextTable table = new TextTable("Table 2. TLS handshake (" + session.version() + ", " + session.cipherSuite()
                 + ", key exchange " + (session.group() == null ? "RSA" : session.group().ianaName()) + ")",
                 "step", "direction", "message", "carried", "time");
-        long start = steps.get(0).nanos();
+        long start = steps.get(0).nanoTime();
         int n = 1;
-        for (TlsSteps.Step step : steps) {
-            table.row(n++, step.fromClient() ? "client -> server" : "server -> client", step.messages(),
-                    step.carried(), String.format("%.3f ms", (step.nanos() - start) / 1e6));
+        for (HandshakeStep step : steps) {
+            table.row(n++, TlsMessages.direction(step.event()).words, TlsMessages.name(step.event()), step.detail(),
+                    String.format("%.3f ms", (step.nanoTime() - start) / 1e6));
         }
         table.print(out);
     }

@@ -3,6 +3,8 @@ package io.tunstack.cli;
 import io.tunstack.core.tcp.RecordingEventSink;
 import io.tunstack.core.tcp.TcpEvent;
 import io.tunstack.core.tcp.TcpEventSink;
+import io.tunstack.tls.HandshakeStep;
+import io.tunstack.tls.TlsHandshakeListener;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,12 +13,12 @@ import java.nio.file.Files;
 import java.util.List;
 
 /**
- * Fans a run's TCP events and TLS steps out to whatever was asked for: the live trace on stderr
- * ({@code --trace}: state changes, retransmissions, TLS steps), the JSON-lines file ({@code --events}:
+ * Fans a run's TCP events and TLS steps out, as they happen, to whatever was asked for: the live trace on
+ * stderr ({@code --trace}: state changes, retransmissions, TLS steps), the JSON-lines file ({@code --events}:
  * everything) and an in-memory recording for the chart ({@code --plot}). TCP events arrive on the
  * event loop thread, TLS steps on the application thread, so writes are synchronized.
  */
-final class EventLog implements TcpEventSink, Closeable {
+final class EventLog implements TcpEventSink, TlsHandshakeListener, Closeable {
     private final long startNanos;
     private final PrintWriter trace;
     private final PrintWriter events;
@@ -58,14 +60,16 @@ final class EventLog implements TcpEventSink, Closeable {
         }
     }
 
-    /** A TLS handshake step at {@code nanos} (same clock as the TCP events), e.g. "server_hello_received". */
-    synchronized void tls(long nanos, String step, String detail) {
+    /** A TLS handshake step, stamped by the TLS client with the same clock as the TCP events. */
+    @Override
+    public synchronized void onStep(HandshakeStep step) {
         if (events != null) {
-            events.println(new JsonLine().put("time_ms", (nanos - startNanos) / 1e6).put("type", "tls")
-                    .put("step", step).put("detail", detail).toString());
+            events.println(new JsonLine().put("time_ms", (step.nanoTime() - startNanos) / 1e6).put("type", "tls")
+                    .put("step", TlsMessages.stepName(step.event())).put("message", TlsMessages.name(step.event()))
+                    .put("detail", step.detail()).toString());
         }
         if (trace != null) {
-            traceLine(nanos, "tls " + step + (detail.isEmpty() ? "" : "  " + detail));
+            traceLine(step.nanoTime(), "tls " + TlsMessages.traceText(step));
         }
     }
 

@@ -93,7 +93,7 @@ final class FetchCommand implements Callable<Integer> {
         Map<String, Integer> overrides = overrides();
         int dnsServer = Cli.address(spec, "--dns", dns == null ? link.gatewayAddress() : dns);
         if (start.https()) {
-            tls.config(spec, start.host()); // bad TLS options are usage errors before anything is set up
+            tls.config(spec, start.host(), null); // bad TLS options are usage errors before anything is set up
         }
         PrintWriter err = spec.commandLine().getErr();
         long startNanos = System.nanoTime();
@@ -105,7 +105,7 @@ final class FetchCommand implements Callable<Integer> {
             Duration connect = seconds(connectTimeout);
             NameResolver resolver = new NameResolver(session.host(), dnsServer, connect, overrides);
             Connector connector = new Connector(session.host(), resolver, connect, seconds(readTimeout),
-                    name -> tls.config(spec, name), log);
+                    name -> tls.config(spec, name, log), log);
             fetch(connector, start, log);
         }
         return ExitCodes.OK;

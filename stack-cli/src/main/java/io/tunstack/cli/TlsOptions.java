@@ -1,6 +1,7 @@
 package io.tunstack.cli;
 
 import io.tunstack.tls.TlsConfig;
+import io.tunstack.tls.TlsHandshakeListener;
 import io.tunstack.tls.cert.PkixCertificateVerifier;
 import io.tunstack.tls.cert.TrustStore;
 import io.tunstack.tls.record.ProtocolVersion;
@@ -35,9 +36,12 @@ final class TlsOptions {
             description = "Key exchange groups in preference order: x25519, secp256r1 (P-256), secp384r1 (P-384).")
     String groups;
 
-    /** The client configuration for {@code serverName}; bad names are usage errors. */
-    TlsConfig config(CommandSpec spec, String serverName) throws IOException {
-        TlsConfig.Builder builder = TlsConfig.builder().serverName(serverName);
+    /**
+     * The client configuration for {@code serverName}, reporting handshake steps to {@code listener} (may be
+     * null); bad names are usage errors.
+     */
+    TlsConfig config(CommandSpec spec, String serverName, TlsHandshakeListener listener) throws IOException {
+        TlsConfig.Builder builder = TlsConfig.builder().serverName(serverName).handshakeListener(listener);
         try {
             if (version != null) {
                 builder.versions(switch (version) {

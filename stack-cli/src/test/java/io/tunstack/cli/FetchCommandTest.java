@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,13 +56,14 @@ class FetchCommandTest {
     }
 
     @Test
-    void httpsVerifiedAgainstTheCaWithPcapAndEvents() throws Exception {
+    void httpsVerifiedAgainstTheCaWithPcapEventsAndPlot() throws Exception {
         Path body = dir.resolve("https.bin");
         Path pcap = dir.resolve("https.pcap");
         Path events = dir.resolve("https.jsonl");
+        Path png = dir.resolve("https.png");
         CliRun run = CliRun.run("fetch", "--netns", web.netns(), "--cafile", web.caFile.toString(), "--pcap",
-                pcap.toString(), "--events", events.toString(), "--trace", "-o", body.toString(),
-                "https://site.test/data.bin");
+                pcap.toString(), "--events", events.toString(), "--plot", png.toString(), "--trace", "-o",
+                body.toString(), "https://site.test/data.bin");
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals(web.dataSha256, sha256(body));
 
@@ -73,7 +77,13 @@ class FetchCommandTest {
         }
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"type\":\"state\"") && l.contains("\"to\":\"ESTABLISHED\"")));
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"type\":\"rtt\"")));
-        assertTrue(lines.stream().anyMatch(l -> l.contains("\"step\":\"server_hello_received\"")));
+        for (String step : List.of("client_hello_sent", "server_hello_received", "certificate_verified",
+                "server_finished_received", "client_finished_sent")) {
+            assertTrue(lines.stream().anyMatch(l -> l.contains("\"type\":\"tls\"") && l.contains("\"step\":\"" + step + "\"")),
+                    step);
+        }
+        BufferedImage chart = ImageIO.read(png.toFile());
+        assertTrue(chart != null && chart.getWidth() == 1200 && chart.getHeight() == 800, "a 1200x800 chart image");
         assertTrue(run.stderr().contains("SYN_SENT -> ESTABLISHED"), run.stderr());
         assertTrue(run.stderr().contains("tls client_hello_sent"), run.stderr());
     }
@@ -109,6 +119,20 @@ class FetchCommandTest {
         CliRun run = CliRun.run("fetch", "--netns", web.netns(), "https://site.test/");
         assertOneLineFailure(60, run);
         assertTrue(run.stderr().startsWith("tunstack: certificate problem:"), run.stderr());
+    }
+
+    @Test
+    void traceShowsTlsStepsAsTheyHappenEvenWhenTheHandshakeFails() {
+        CliRun run = CliRun.run("fetch", "--netns", web.netns(), "--trace", "https://site.test/");
+        assertEquals(60, run.exitCode(), run.toString());
+        List<String> lines = run.stderr().strip().lines().toList();
+        assertTrue(lines.get(lines.size() - 1).startsWith("tunstack: certificate problem:"), run.stderr());
+        for (String step : List.of("client_hello_sent -> ClientHello: ", "server_hello_received <- ServerHello: TLSv1.",
+                "certificate_received <- Certificate: CN=198.18.0.1")) {
+            assertTrue(lines.stream().anyMatch(l -> l.matches(" *[0-9.]+ ms  tls " + Pattern.quote(step) + ".*")),
+                    step + " in:\n" + run.stderr());
+        }
+        assertFalse(run.stderr().contains("certificate_verified"), run.stderr());
     }
 
     @Test

@@ -1,11 +1,34 @@
 package io.tunstack.tls;
 
-/** Steps of the client handshake whose times are recorded in a {@link HandshakeTimeline}. */
+/**
+ * Steps of the client handshake, reported to a {@link TlsHandshakeListener} and timed in a
+ * {@link HandshakeTimeline}. Which steps occur depends on the version and on the server; the
+ * CHANGE_CIPHER_SPEC and KEY_EXCHANGE steps are TLS 1.2 only, ENCRYPTED_EXTENSIONS, NEW_SESSION_TICKET
+ * and KEY_UPDATE TLS 1.3 only.
+ */
 public enum HandshakeEvent {
     CLIENT_HELLO_SENT,
     HELLO_RETRY_REQUEST_RECEIVED,
     SERVER_HELLO_RECEIVED,
+    ENCRYPTED_EXTENSIONS_RECEIVED,
+    CERTIFICATE_RECEIVED,
+    /** The server's chain was accepted by the configured verifier (or not checked: insecure). */
     CERTIFICATE_VERIFIED,
+    /** TLS 1.3: the server's CertificateVerify signature checked out. */
+    CERTIFICATE_VERIFY_RECEIVED,
+    SERVER_KEY_EXCHANGE_RECEIVED,
+    CERTIFICATE_REQUEST_RECEIVED,
+    SERVER_HELLO_DONE_RECEIVED,
+    /** The client's Certificate (possibly empty) answering a CertificateRequest. */
+    CERTIFICATE_SENT,
+    CLIENT_KEY_EXCHANGE_SENT,
+    /** The client's CertificateVerify, proving possession of its certificate's key. */
+    CERTIFICATE_VERIFY_SENT,
+    CHANGE_CIPHER_SPEC_SENT,
+    CLIENT_FINISHED_SENT,
+    CHANGE_CIPHER_SPEC_RECEIVED,
     SERVER_FINISHED_RECEIVED,
-    CLIENT_FINISHED_SENT
+    NEW_SESSION_TICKET_RECEIVED,
+    KEY_UPDATE_SENT,
+    KEY_UPDATE_RECEIVED
 }

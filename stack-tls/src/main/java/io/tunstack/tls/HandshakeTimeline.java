@@ -3,23 +3,21 @@ package io.tunstack.tls;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.LongSupplier;
 
-/** When each {@link HandshakeEvent} happened, in nanoseconds of the configured clock. */
+/**
+ * When each {@link HandshakeEvent} first happened, in nanoseconds of the configured clock. Filled by
+ * the handshake; a {@link TlsHandshakeListener} sees every step, repeated ones included.
+ */
 public final class HandshakeTimeline {
 
-    private final LongSupplier clock;
     private final Map<HandshakeEvent, Long> events = new EnumMap<>(HandshakeEvent.class);
 
-    public HandshakeTimeline(LongSupplier nanoClock) {
-        this.clock = nanoClock;
+    /** Notes the step's time unless its event already happened (a second ClientHello, a later KeyUpdate). */
+    public void record(HandshakeStep step) {
+        events.putIfAbsent(step.event(), step.nanoTime());
     }
 
-    public void record(HandshakeEvent event) {
-        events.put(event, clock.getAsLong());
-    }
-
-    /** The time of {@code event}, or null if it did not happen. */
+    /** The time {@code event} first happened, or null if it did not happen. */
     public Long at(HandshakeEvent event) {
         return events.get(event);
     }

@@ -50,6 +50,7 @@ public final class TlsClient {
     private boolean transportEnded;
     private TlsException failure;
 
+    /** @throws TlsException if the handshake listener throws on the ClientHello step (internal_error) */
     public TlsClient(TlsConfig config) throws TlsException {
         this.context = new HandshakeContext(config, records, reassembler);
         this.state = ExpectServerHello.start(context);
@@ -117,7 +118,7 @@ public final class TlsClient {
         while (src.hasRemaining()) {
             int chunk = Math.min(src.remaining(), RecordLimits.MAX_PLAINTEXT);
             if (records.writeKeyExhausted() && state instanceof Connected connected) {
-                connected.updateWriteKey(context, false);
+                updateWriteKey(connected, false);
             }
             if (src.hasArray()) {
                 records.send(ContentType.APPLICATION_DATA, src.array(), src.arrayOffset() + src.position(), chunk);
@@ -168,7 +169,15 @@ public final class TlsClient {
         if (!(state instanceof Connected connected)) {
             throw new IllegalStateException("KeyUpdate needs an established TLS 1.3 connection");
         }
-        connected.updateWriteKey(context, requestPeerUpdate);
+        updateWriteKey(connected, requestPeerUpdate);
+    }
+
+    private void updateWriteKey(Connected connected, boolean requestPeerUpdate) throws TlsException {
+        try {
+            connected.updateWriteKey(context, requestPeerUpdate);
+        } catch (TlsException e) {
+            throw fail(e);
+        }
     }
 
     private void processRecords() throws TlsException {

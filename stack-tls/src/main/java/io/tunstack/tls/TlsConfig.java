@@ -3,15 +3,23 @@ package io.tunstack.tls;
 import io.tunstack.tls.cert.CertificateVerifier;
 import io.tunstack.tls.crypto.NamedGroup;
 import io.tunstack.tls.crypto.SignatureScheme;
+import io.tunstack.tls.crypto.SignatureSigner;
+import io.tunstack.tls.crypto.SignatureVerifier;
 import io.tunstack.tls.record.ProtocolVersion;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Immutable client configuration; build with {@link #builder()}. */
 public final class TlsConfig {
@@ -41,6 +49,9 @@ public final class TlsConfig {
     private final LongSupplier nanoClock;
     private final SecureRandom random;
     private final SessionTicketStore sessionTicketStore;
+    private final TlsHandshakeListener handshakeListener;
+    private final PrivateKey clientKey;
+    private final List<X509Certificate> clientCertificateChain;
 
     private TlsConfig(Builder b) {
         this.serverName = b.serverName;
@@ -54,6 +65,9 @@ public final class TlsConfig {
         this.nanoClock = b.nanoClock;
         this.random = b.random;
         this.sessionTicketStore = b.sessionTicketStore;
+        this.handshakeListener = b.handshakeListener;
+        this.clientKey = b.clientKey;
+        this.clientCertificateChain = b.clientCertificateChain;
     }
 
     public static Builder builder() {
@@ -116,6 +130,21 @@ public final class TlsConfig {
         return sessionTicketStore;
     }
 
+    /** The private key for client authentication, or null if the client has no certificate. */
+    public PrivateKey clientKey() {
+        return clientKey;
+    }
+
+    /** The client's certificate chain, leaf first; empty if none is configured. */
+    public List<X509Certificate> clientCertificateChain() {
+        return clientCertificateChain;
+    }
+
+    /** The listener for live handshake steps, or null if none is set. */
+    public TlsHandshakeListener handshakeListener() {
+        return handshakeListener;
+    }
+
     /** Builder for {@link TlsConfig}. Either a certificate verifier or {@link #insecure()} is required. */
     public static final class Builder {
         private String serverName;
@@ -133,6 +162,9 @@ public final class TlsConfig {
         private LongSupplier nanoClock = System::nanoTime;
         private SecureRandom random = new SecureRandom();
         private SessionTicketStore sessionTicketStore = new SessionTicketStore(4);
+        private TlsHandshakeListener handshakeListener;
+        private PrivateKey clientKey;
+        private List<X509Certificate> clientCertificateChain = List.of();
 
         private Builder() {
         }
@@ -209,6 +241,26 @@ public final class TlsConfig {
             return this;
         }
 
+        /** Receives each handshake step as it happens (default: none); see {@link TlsHandshakeListener} for its contract. */
+        public Builder handshakeListener(TlsHandshakeListener listener) {
+            this.handshakeListener = listener;
+            return this;
+        }
+
+        /**
+         * The certificate to answer a CertificateRequest with (default: none, so an empty Certificate is
+         * sent). The key may be ECDSA P-256/P-384, RSA or Ed25519; {@link #build()} checks that it
+         * matches the leaf, {@code chain.get(0)}.
+         */
+        public Builder clientCertificate(PrivateKey key, List<X509Certificate> chain) {
+            if (chain.isEmpty()) {
+                throw new IllegalArgumentException("the client certificate chain must not be empty");
+            }
+            this.clientKey = Objects.requireNonNull(key, "key");
+            this.clientCertificateChain = List.copyOf(chain);
+            return this;
+        }
+
         public TlsConfig build() {
             if (insecure == (certificateVerifier != null)) {
                 throw new IllegalStateException("configure exactly one of certificateVerifier(...) and insecure()");
@@ -222,6 +274,9 @@ public final class TlsConfig {
             if (keyShareGroups != null && (keyShareGroups.isEmpty() || !groups.containsAll(keyShareGroups))) {
                 throw new IllegalStateException("key share groups must be a non-empty subset of the groups");
             }
+            if (clientKey != null) {
+                checkKeyMatchesCertificate(clientKey, clientCertificateChain.get(0).getPublicKey(), random);
+            }
             TlsConfig config = new TlsConfig(this);
             for (ProtocolVersion v : versions) {
                 if (config.cipherSuites.stream().noneMatch(s -> s.version() == v)) {
@@ -229,6 +284,22 @@ public final class TlsConfig {
                 }
             }
             return config;
+        }
+    }
+
+    /** Signs a probe with the first scheme the key supports, so that a wrong key fails here, not at the server. */
+    private static void checkKeyMatchesCertificate(PrivateKey key, PublicKey certificateKey, SecureRandom random) {
+        SignatureScheme scheme = Stream.of(SignatureScheme.values()).filter(s -> SignatureSigner.canSign(s, certificateKey)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no supported signature scheme for a " + certificateKey.getAlgorithm() + " client key"));
+        byte[] probe = "tunstack client key probe".getBytes(StandardCharsets.US_ASCII);
+        boolean matches;
+        try {
+            matches = SignatureVerifier.verify(scheme, certificateKey, probe, SignatureSigner.sign(scheme, key, probe, random));
+        } catch (GeneralSecurityException e) {
+            matches = false;
+        }
+        if (!matches) {
+            throw new IllegalStateException("the client private key does not match the certificate's " + scheme.keyAlgorithm() + " key");
         }
     }
 

@@ -989,12 +989,13 @@ public final class TcpConnection extends TimerEntry {
             int unsent = Math.max(0, dataEndSeq() - sndNxt);
             int inFlight = sndNxt - sndUna;
             long window = Math.min(sndWnd, cc.cwnd() + limitedTransmitAllowance());
-            int length = (int) Math.max(0, Math.min(Math.min(unsent, sndMss), window - inFlight));
+            int segmentSize = segmentSize();
+            int length = (int) Math.max(0, Math.min(Math.min(unsent, segmentSize), window - inFlight));
             boolean fin = finQueued && finSeq - sndNxt == length;
             if (length == 0 && !fin) {
                 break;
             }
-            if (length < sndMss && !fin && !sendSmallSegment(length, unsent, inFlight)) {
+            if (length < segmentSize && !fin && !sendSmallSegment(length, unsent, inFlight)) {
                 break;
             }
             if (!rttTiming && !tsOk && sndNxt == sndMax && length > 0) {
@@ -1047,7 +1048,7 @@ public final class TcpConnection extends TimerEntry {
     private void transmit(int seq, int length, boolean fin, long now) {
         int flags = ACK | (fin ? FIN : 0) | (length > 0 && seq + length == dataEndSeq() ? PSH : 0);
         TcpHeader h = writer.begin(localPort, remotePort, seq, rcvNxt, flags, advertiseWindow());
-        addOptions(h, now);
+        addOptions(h, length, now);
         writer.send(localAddr, remoteAddr, sendBuffer, seq - sndUna, length);
         countSent(length, now);
     }
@@ -1063,14 +1064,35 @@ public final class TcpConnection extends TimerEntry {
         lastSendNanos = now;
     }
 
-    private void addOptions(TcpHeader h, long now) {
+    /**
+     * The largest payload for our next segment: SMSS less the SACK option it will carry while we hold
+     * out-of-order data. RFC 6691 §2: the sender reduces the data to make room for the options it sends, so a
+     * segment never outgrows the MTU (it would be dropped at every retransmission).
+     */
+    private int segmentSize() {
+        return sackOk && !reassembly.isEmpty() ? sndMss - sackOptionSpace(maxSackBlocks()) : sndMss;
+    }
+
+    /** Blocks that fit next to the timestamps in 40 bytes of options (RFC 2018 §3). */
+    private int maxSackBlocks() {
+        return tsOk ? 3 : TcpHeader.MAX_SACK_BLOCKS;
+    }
+
+    /** NOP, NOP, kind, length and 8 bytes a block. */
+    private static int sackOptionSpace(int blocks) {
+        return 4 + 8 * blocks;
+    }
+
+    private void addOptions(TcpHeader h, int length, long now) {
         if (tsOk) {
             h.hasTimestamp = true;
             h.tsVal = tsNow(now);
             h.tsEcr = tsRecent;
         }
-        if (sackOk && !reassembly.isEmpty()) {
-            h.sackCount = reassembly.sackBlocks(rcvNxt, sackLeft, sackRight, TcpHeader.MAX_SACK_BLOCKS);
+        int room = sndMss - length;
+        if (sackOk && !reassembly.isEmpty() && room >= sackOptionSpace(1)) {
+            int blocks = Math.min(maxSackBlocks(), (room - 4) / 8);
+            h.sackCount = reassembly.sackBlocks(rcvNxt, sackLeft, sackRight, blocks);
             System.arraycopy(sackLeft, 0, h.sackLeft, 0, h.sackCount);
             System.arraycopy(sackRight, 0, h.sackRight, 0, h.sackCount);
         }
@@ -1119,7 +1141,7 @@ public final class TcpConnection extends TimerEntry {
     /** Retransmits the first unacknowledged segment without moving SND.NXT (fast retransmit, partial ACK). */
     private void retransmitFirst(TcpEvent.RetransmitKind kind, long now) {
         int dataLeft = Math.max(0, Math.min(dataEndSeq(), sndMax) - sndUna);
-        int length = Math.min(sndMss, dataLeft);
+        int length = Math.min(segmentSize(), dataLeft);
         boolean fin = finQueued && length == dataEndSeq() - sndUna && SeqNum.gt(sndMax, finSeq);
         if (length == 0 && !fin) {
             return;
@@ -1212,7 +1234,8 @@ public final class TcpConnection extends TimerEntry {
             persistBackoff++;
             persistAt = now + persistInterval();
         } else if (unsent > 0) {
-            int length = (int) Math.max(0, Math.min(Math.min(unsent, sndMss), Math.min(sndWnd, cc.cwnd()) - (sndNxt - sndUna)));
+            int length = (int) Math.max(0, Math.min(Math.min(unsent, segmentSize()),
+                    Math.min(sndWnd, cc.cwnd()) - (sndNxt - sndUna)));
             if (length > 0) {
                 boolean fin = finQueued && finSeq - sndNxt == length;
                 transmit(sndNxt, length, fin, now);

@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.tunstack.core.time.VirtualClock;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Two TCP layers exchanging data in both directions over a lossy, reordering, duplicating simulated path. */
@@ -18,71 +13,6 @@ class TcpTransferTest {
     private static final int ADDR_A = 0xC6120001;
     private static final int ADDR_B = 0xC6120002;
     private static final int PORT = 443;
-    private static final int CHUNK = 16 * 1024;
-
-    /** One side's application: writes {@code total} seeded bytes, hashes what it reads, closes when done. */
-    private static final class Endpoint implements TcpHandler {
-        private final Random data;
-        private final MessageDigest sentDigest = sha256();
-        private final MessageDigest receivedDigest = sha256();
-        private final ByteBuf out = Unpooled.buffer(CHUNK);
-        private final ByteBuf in = Unpooled.buffer(CHUNK);
-        private final byte[] scratch = new byte[CHUNK];
-        private long toSend;
-        long received;
-        TcpCloseReason closed;
-        TcpConnection connection;
-
-        Endpoint(long seed, long total) {
-            data = new Random(seed);
-            toSend = total;
-        }
-
-        @Override
-        public void onConnected(TcpConnection c) {
-            connection = c;
-            onWritable(c);
-        }
-
-        @Override
-        public void onWritable(TcpConnection c) {
-            while (toSend > 0 || out.isReadable()) {
-                if (!out.isReadable()) {
-                    int n = (int) Math.min(CHUNK, toSend);
-                    out.clear();
-                    for (int i = 0; i < n; i++) {
-                        scratch[i] = (byte) data.nextInt();
-                    }
-                    sentDigest.update(scratch, 0, n);
-                    out.writeBytes(scratch, 0, n);
-                    toSend -= n;
-                }
-                if (c.send(out) == 0) {
-                    return;
-                }
-            }
-            c.shutdownOutput();
-        }
-
-        @Override
-        public void onReadable(TcpConnection c) {
-            while (c.readableBytes() > 0) {
-                in.clear();
-                int n = c.receive(in);
-                in.readBytes(scratch, 0, n);
-                receivedDigest.update(scratch, 0, n);
-                received += n;
-            }
-            if (c.isInputShutdown() && toSend == 0 && !out.isReadable()) {
-                c.close();
-            }
-        }
-
-        @Override
-        public void onClosed(TcpConnection c, TcpCloseReason reason) {
-            closed = reason;
-        }
-    }
 
     private record Result(byte[] aSent, byte[] aReceived, byte[] bSent, byte[] bReceived, long endNanos,
                           long segments, String countersA, String countersB, int leftA, int leftB) {
@@ -100,8 +30,8 @@ class TcpTransferTest {
         TcpLayer b = new TcpLayer(path.output(toA), config.fixedIss(0x7FFF_FFF0).build(), clock, TcpEventSink.NONE);
         toA[0] = a;
         toB[0] = b;
-        Endpoint client = new Endpoint(seed * 31 + 1, bytesEachWay);
-        Endpoint server = new Endpoint(seed * 31 + 2, bytesEachWay);
+        TransferEndpoint client = new TransferEndpoint(seed * 31 + 1, bytesEachWay);
+        TransferEndpoint server = new TransferEndpoint(seed * 31 + 2, bytesEachWay);
         b.listen(0, PORT, 8, c -> {
             c.setHandler(server);
             server.onConnected(c);
@@ -112,8 +42,8 @@ class TcpTransferTest {
         assertEquals(bytesEachWay, server.received, "B received");
         assertEquals(TcpCloseReason.NORMAL, client.closed);
         assertEquals(TcpCloseReason.NORMAL, server.closed);
-        return new Result(client.sentDigest.digest(), client.receivedDigest.digest(), server.sentDigest.digest(),
-                server.receivedDigest.digest(), clock.nanoTime(), path.sent, a.counters().toString(),
+        return new Result(client.sentDigest(), client.receivedDigest(), server.sentDigest(),
+                server.receivedDigest(), clock.nanoTime(), path.sent, a.counters().toString(),
                 b.counters().toString(), a.connectionCount(), b.connectionCount());
     }
 
@@ -148,13 +78,5 @@ class TcpTransferTest {
         assertArrayEquals(r.bSent(), r.aReceived());
         assertTrue(r.countersA().contains("rexmit=0,"), r.countersA());
         assertTrue(r.countersB().contains("rexmit=0,"), r.countersB());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
     }
 }

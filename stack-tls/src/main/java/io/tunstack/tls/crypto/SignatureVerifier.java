@@ -35,14 +35,28 @@ public final class SignatureVerifier {
      *     signature over {@code message}; malformed signatures and mismatched keys give false
      */
     public static boolean verify(SignatureScheme scheme, PublicKey key, byte[] message, byte[] signature) {
+        if (!keyFits(scheme, key)) {
+            return false;
+        }
         switch (scheme.keyAlgorithm()) {
             case "EC":
-                return key instanceof ECPublicKey ec && verifyEcdsa(scheme, ec, message, signature);
+                return verifyEcdsa(scheme, (ECPublicKey) key, message, signature);
             case "RSA":
-                return key instanceof RSAPublicKey && verifyJca(scheme, key, message, signature);
+                return verifyJca(scheme, key, message, signature);
             default:
-                return key instanceof EdECPublicKey ed && "Ed25519".equalsIgnoreCase(ed.getParams().getName())
-                        && signature.length == ED25519_SIGNATURE_LENGTH && verifyJca(scheme, key, message, signature);
+                return signature.length == ED25519_SIGNATURE_LENGTH && verifyJca(scheme, key, message, signature);
+        }
+    }
+
+    /** True if {@code key} is of the scheme's key type (any curve for ECDSA, see {@link #curveMatches}). */
+    public static boolean keyFits(SignatureScheme scheme, PublicKey key) {
+        switch (scheme.keyAlgorithm()) {
+            case "EC":
+                return key instanceof ECPublicKey;
+            case "RSA":
+                return key instanceof RSAPublicKey;
+            default:
+                return key instanceof EdECPublicKey ed && "Ed25519".equalsIgnoreCase(ed.getParams().getName());
         }
     }
 

@@ -8,6 +8,9 @@ import io.tunstack.tls.record.ProtocolVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Builds the ClientHello extensions from the configuration (RFC 8446 §4.2, RFC 5246 §7.4.1.4). */
 final class ClientHelloBuilder {
@@ -69,6 +72,22 @@ final class ClientHelloBuilder {
             }
         }
         return new ClientHello(random, sessionId, config.cipherSuites(), extensions);
+    }
+
+    /** A one-line summary for traces, e.g. "TLSv1.3,TLSv1.2, 9 suites, groups x25519,secp256r1, key shares x25519, SNI example.com". */
+    static String describe(TlsConfig config, List<KeyExchange> keyShares) {
+        StringJoiner out = new StringJoiner(", ");
+        out.add(Stream.of(ProtocolVersion.TLS_1_3, ProtocolVersion.TLS_1_2).filter(config::enabled).map(String::valueOf).collect(Collectors.joining(",")));
+        out.add(config.cipherSuites().size() + " suites");
+        out.add("groups " + config.groups().stream().map(NamedGroup::ianaName).collect(Collectors.joining(",")));
+        if (!keyShares.isEmpty()) {
+            out.add("key shares " + keyShares.stream().map(k -> k.group().ianaName()).collect(Collectors.joining(",")));
+        }
+        out.add(config.sniHostName() == null ? "no SNI" : "SNI " + config.sniHostName());
+        if (!config.applicationProtocols().isEmpty()) {
+            out.add("ALPN " + String.join(",", config.applicationProtocols()));
+        }
+        return out.toString();
     }
 
     static List<KeyExchange> generateShares(TlsConfig config, List<NamedGroup> groups) {

@@ -1,6 +1,7 @@
 package io.tunstack.tls.handshake;
 
 import io.tunstack.tls.CipherSuite;
+import io.tunstack.tls.HandshakeEvent;
 import io.tunstack.tls.SessionTicket;
 import io.tunstack.tls.TlsException;
 
@@ -31,12 +32,16 @@ public final class Connected implements HandshakeState {
     public HandshakeState handle(HandshakeContext context, HandshakeMessage message) throws TlsException {
         switch (message.type()) {
             case NEW_SESSION_TICKET:
-                storeTicket(context, NewSessionTicket.decode(message));
+                NewSessionTicket ticket = NewSessionTicket.decode(message);
+                storeTicket(context, ticket);
+                context.record(HandshakeEvent.NEW_SESSION_TICKET_RECEIVED,
+                        "lifetime " + ticket.lifetimeSeconds() + " s, " + ticket.ticket().length + "-byte ticket");
                 return this;
             case KEY_UPDATE:
                 boolean updateRequested = KeyUpdate.decodeUpdateRequested(message);
                 serverApplicationSecret = KeySchedule.nextTrafficSecret(suite.hash(), serverApplicationSecret);
                 context.setReadProtection(TrafficKeys.protection(suite.hash(), suite.aead(), serverApplicationSecret));
+                context.record(HandshakeEvent.KEY_UPDATE_RECEIVED, KeyUpdate.describe(updateRequested));
                 if (updateRequested) {
                     updateWriteKey(context, false);
                 }
@@ -51,6 +56,7 @@ public final class Connected implements HandshakeState {
         context.sendPostHandshake(KeyUpdate.encode(requestPeerUpdate));
         clientApplicationSecret = KeySchedule.nextTrafficSecret(suite.hash(), clientApplicationSecret);
         context.setWriteProtection(TrafficKeys.protection(suite.hash(), suite.aead(), clientApplicationSecret));
+        context.record(HandshakeEvent.KEY_UPDATE_SENT, KeyUpdate.describe(requestPeerUpdate));
     }
 
     private void storeTicket(HandshakeContext context, NewSessionTicket ticket) {

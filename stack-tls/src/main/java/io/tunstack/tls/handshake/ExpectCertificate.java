@@ -1,5 +1,6 @@
 package io.tunstack.tls.handshake;
 
+import io.tunstack.tls.HandshakeEvent;
 import io.tunstack.tls.TlsException;
 import io.tunstack.tls.cert.KeyExchangeKind;
 import io.tunstack.tls.record.AlertDescription;
@@ -25,6 +26,7 @@ final class ExpectCertificate implements HandshakeState {
         if (message.type() == HandshakeType.CERTIFICATE_REQUEST && certificateRequestContext == null) {
             CertificateRequest request = CertificateRequest.decode13(message);
             context.transcript().add(message);
+            context.record(HandshakeEvent.CERTIFICATE_REQUEST_RECEIVED, "");
             return new ExpectCertificate(details, secrets, request.requestContext());
         }
         if (message.type() != HandshakeType.CERTIFICATE) {

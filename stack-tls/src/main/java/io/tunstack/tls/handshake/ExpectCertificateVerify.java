@@ -1,5 +1,6 @@
 package io.tunstack.tls.handshake;
 
+import io.tunstack.tls.HandshakeEvent;
 import io.tunstack.tls.TlsException;
 import io.tunstack.tls.crypto.SignatureScheme;
 import io.tunstack.tls.crypto.SignatureVerifier;
@@ -37,6 +38,7 @@ final class ExpectCertificateVerify implements HandshakeState {
         ServerAuthentication.verifySignature(scheme, key, content, verify.signature());
         details.signatureScheme = scheme;
         context.transcript().add(message);
+        context.record(HandshakeEvent.CERTIFICATE_VERIFY_RECEIVED, scheme.ianaName());
         return new ExpectFinished(details, secrets, certificateRequestContext);
     }
 

@@ -1,5 +1,6 @@
 package io.tunstack.tls.handshake;
 
+import io.tunstack.tls.HandshakeEvent;
 import io.tunstack.tls.TlsException;
 import io.tunstack.tls.record.AlertDescription;
 import java.util.HashSet;
@@ -42,6 +43,8 @@ final class ExpectEncryptedExtensions implements HandshakeState {
         }
         details.applicationProtocol = AlpnExtension.selected(extensions, context.config().applicationProtocols());
         context.transcript().add(message);
+        context.record(HandshakeEvent.ENCRYPTED_EXTENSIONS_RECEIVED,
+                details.applicationProtocol == null ? "no ALPN" : "ALPN " + details.applicationProtocol);
         return new ExpectCertificate(details, secrets, null);
     }
 

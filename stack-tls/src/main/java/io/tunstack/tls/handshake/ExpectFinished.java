@@ -39,7 +39,7 @@ final class ExpectFinished implements HandshakeState {
             throw new TlsException(AlertDescription.DECRYPT_ERROR, "server Finished does not verify");
         }
         transcript.add(message);
-        context.record(HandshakeEvent.SERVER_FINISHED_RECEIVED);
+        context.record(HandshakeEvent.SERVER_FINISHED_RECEIVED, verifyData.length + " bytes verify_data, verified");
 
         schedule.deriveMasterSecret();
         byte[] serverFinishedHash = transcript.currentHash();
@@ -51,10 +51,11 @@ final class ExpectFinished implements HandshakeState {
         context.setWriteProtection(TrafficKeys.protection(suite.hash(), suite.aead(), secrets.clientHandshakeSecret()));
         if (certificateRequestContext != null) {
             context.sendHandshake(CertificateMessage.empty13(certificateRequestContext));
+            context.record(HandshakeEvent.CERTIFICATE_SENT, "empty");
         }
         byte[] clientVerifyData = KeySchedule.finishedVerifyData(suite.hash(), secrets.clientHandshakeSecret(), transcript.currentHash());
         context.sendHandshake(HandshakeMessage.of(HandshakeType.FINISHED, clientVerifyData));
-        context.record(HandshakeEvent.CLIENT_FINISHED_SENT);
+        context.record(HandshakeEvent.CLIENT_FINISHED_SENT, clientVerifyData.length + " bytes verify_data");
         context.setWriteProtection(TrafficKeys.protection(suite.hash(), suite.aead(), clientApplicationSecret));
 
         byte[] resumptionMasterSecret = schedule.resumptionMasterSecret(transcript.currentHash());

@@ -33,7 +33,7 @@ final class ExpectFinished12 extends Tls12HandshakeState {
             throw new TlsException(AlertDescription.DECRYPT_ERROR, "server Finished does not verify");
         }
         context.transcript().add(message);
-        context.record(HandshakeEvent.SERVER_FINISHED_RECEIVED);
+        context.record(HandshakeEvent.SERVER_FINISHED_RECEIVED, VERIFY_DATA_LENGTH + " bytes verify_data, verified");
         context.complete(details.toSession(context.timeline()));
         return new Connected12();
     }

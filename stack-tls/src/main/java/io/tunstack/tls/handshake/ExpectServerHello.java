@@ -57,7 +57,7 @@ public final class ExpectServerHello implements HandshakeState {
         List<KeyExchange> shares = tls13 ? ClientHelloBuilder.generateShares(config, config.keyShareGroups()) : List.of();
         ClientHello hello = ClientHelloBuilder.build(config, random, sessionId, shares, null);
         context.sendHandshake(hello.encode());
-        context.record(HandshakeEvent.CLIENT_HELLO_SENT);
+        context.record(HandshakeEvent.CLIENT_HELLO_SENT, ClientHelloBuilder.describe(config, shares));
         return new ExpectServerHello(random, sessionId, shares, hello, null, new SessionDetails());
     }
 
@@ -114,11 +114,14 @@ public final class ExpectServerHello implements HandshakeState {
         transcript.selectHash(suite.hash());
         transcript.replaceWithMessageHash();
         transcript.add(message);
-        context.record(HandshakeEvent.HELLO_RETRY_REQUEST_RECEIVED);
+        context.record(HandshakeEvent.HELLO_RETRY_REQUEST_RECEIVED, suite
+                + (shares == keyShares ? "" : ", asks for a key share for " + shares.get(0).group().ianaName())
+                + (cookie == null ? "" : ", cookie"));
         details.helloRetryRequest = true;
         ClientHello second = ClientHelloBuilder.build(context.config(), clientRandom, sessionId, shares, cookie);
         context.sendMiddleboxChangeCipherSpecOnce();
         context.sendHandshake(second.encode());
+        context.record(HandshakeEvent.CLIENT_HELLO_SENT, ClientHelloBuilder.describe(context.config(), shares));
         return new ExpectServerHello(clientRandom, sessionId, shares, second, suite, details);
     }
 
@@ -154,7 +157,7 @@ public final class ExpectServerHello implements HandshakeState {
         byte[] clientSecret = schedule.clientHandshakeTrafficSecret(helloHash);
         byte[] serverSecret = schedule.serverHandshakeTrafficSecret(helloHash);
         context.setReadProtection(TrafficKeys.protection(suite.hash(), suite.aead(), serverSecret));
-        context.record(HandshakeEvent.SERVER_HELLO_RECEIVED);
+        context.record(HandshakeEvent.SERVER_HELLO_RECEIVED, ProtocolVersion.TLS_1_3 + ", " + suite + ", " + mine.group().ianaName());
         details.suite = suite;
         details.group = mine.group();
         details.extendedMasterSecret = true;
@@ -227,7 +230,9 @@ public final class ExpectServerHello implements HandshakeState {
         Transcript transcript = context.transcript();
         transcript.selectHash(suite.hash());
         transcript.add(message);
-        context.record(HandshakeEvent.SERVER_HELLO_RECEIVED);
+        context.record(HandshakeEvent.SERVER_HELLO_RECEIVED, ProtocolVersion.TLS_1_2 + ", " + suite
+                + (details.extendedMasterSecret ? ", extended_master_secret" : "")
+                + (details.applicationProtocol == null ? "" : ", ALPN " + details.applicationProtocol));
         return new ExpectCertificate12(details, new Tls12Parameters(suite, clientRandom, hello.random(), details.extendedMasterSecret));
     }
 }

@@ -37,6 +37,7 @@ final class ExpectServerHelloDone extends Tls12HandshakeState {
         if (message.type() == HandshakeType.CERTIFICATE_REQUEST && !certificateRequested) {
             CertificateRequest.decode12(message);
             context.transcript().add(message);
+            context.record(HandshakeEvent.CERTIFICATE_REQUEST_RECEIVED, "");
             return new ExpectServerHelloDone(details, parameters, serverKeyExchange, true);
         }
         if (message.type() != HandshakeType.SERVER_HELLO_DONE) {
@@ -44,9 +45,11 @@ final class ExpectServerHelloDone extends Tls12HandshakeState {
         }
         message.body().expectEnd("ServerHelloDone");
         context.transcript().add(message);
+        context.record(HandshakeEvent.SERVER_HELLO_DONE_RECEIVED, "");
 
         if (certificateRequested) {
             context.sendHandshake(CertificateMessage.empty12());
+            context.record(HandshakeEvent.CERTIFICATE_SENT, "empty");
         }
         byte[] preMasterSecret = serverKeyExchange == null ? sendRsaKeyExchange(context) : sendEcdheKeyExchange(context);
         Transcript transcript = context.transcript();
@@ -58,9 +61,10 @@ final class ExpectServerHelloDone extends Tls12HandshakeState {
 
         context.sendChangeCipherSpec();
         context.setWriteProtection(keys.clientWrite());
+        context.record(HandshakeEvent.CHANGE_CIPHER_SPEC_SENT, "client now writes with " + parameters.suite());
         byte[] verifyData = Tls12KeyDerivation.verifyData(parameters.suite(), masterSecret, "client finished", transcript.currentHash());
         context.sendHandshake(HandshakeMessage.of(HandshakeType.FINISHED, verifyData));
-        context.record(HandshakeEvent.CLIENT_FINISHED_SENT);
+        context.record(HandshakeEvent.CLIENT_FINISHED_SENT, verifyData.length + " bytes verify_data");
         return new ExpectChangeCipherSpec(details, parameters, masterSecret, keys.serverWrite());
     }
 
@@ -74,6 +78,7 @@ final class ExpectServerHelloDone extends Tls12HandshakeState {
             throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "invalid server ECDHE public key: " + e.getMessage(), e);
         }
         context.sendHandshake(ClientKeyExchange.ecdhe(mine.publicKey()));
+        context.record(HandshakeEvent.CLIENT_KEY_EXCHANGE_SENT, group.ianaName() + " public key");
         return shared;
     }
 
@@ -86,6 +91,7 @@ final class ExpectServerHelloDone extends Tls12HandshakeState {
         preMasterSecret[1] = (byte) ProtocolVersion.TLS_1_2.code();
         RSAPublicKey key = (RSAPublicKey) details.peerCertificates.get(0).getPublicKey();
         context.sendHandshake(ClientKeyExchange.rsa(RsaKeyTransport.encrypt(key, preMasterSecret, random)));
+        context.record(HandshakeEvent.CLIENT_KEY_EXCHANGE_SENT, "RSA-encrypted premaster secret");
         return preMasterSecret;
     }
 }

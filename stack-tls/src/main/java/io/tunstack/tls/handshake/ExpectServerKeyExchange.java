@@ -1,6 +1,7 @@
 package io.tunstack.tls.handshake;
 
 import io.tunstack.tls.CipherSuite.KeyExchangeAlgorithm;
+import io.tunstack.tls.HandshakeEvent;
 import io.tunstack.tls.TlsException;
 import io.tunstack.tls.crypto.NamedGroup;
 import io.tunstack.tls.crypto.SignatureScheme;
@@ -41,6 +42,7 @@ final class ExpectServerKeyExchange extends Tls12HandshakeState {
         details.group = group;
         details.signatureScheme = scheme;
         context.transcript().add(message);
+        context.record(HandshakeEvent.SERVER_KEY_EXCHANGE_RECEIVED, group.ianaName() + ", signed " + scheme.ianaName());
         return new ExpectServerHelloDone(details, parameters, exchange, false);
     }
 }

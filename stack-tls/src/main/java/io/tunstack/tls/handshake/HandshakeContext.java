@@ -1,9 +1,11 @@
 package io.tunstack.tls.handshake;
 
 import io.tunstack.tls.HandshakeEvent;
+import io.tunstack.tls.HandshakeStep;
 import io.tunstack.tls.HandshakeTimeline;
 import io.tunstack.tls.TlsConfig;
 import io.tunstack.tls.TlsException;
+import io.tunstack.tls.TlsHandshakeListener;
 import io.tunstack.tls.TlsSession;
 import io.tunstack.tls.record.AlertDescription;
 import io.tunstack.tls.record.ContentType;
@@ -28,7 +30,7 @@ public final class HandshakeContext {
         this.config = config;
         this.records = records;
         this.reassembler = reassembler;
-        this.timeline = new HandshakeTimeline(config.nanoClock());
+        this.timeline = new HandshakeTimeline();
     }
 
     public TlsConfig config() {
@@ -43,8 +45,21 @@ public final class HandshakeContext {
         return timeline;
     }
 
-    public void record(HandshakeEvent event) {
-        timeline.record(event);
+    /**
+     * The one place a handshake step is reported: timed into the timeline, then passed to the
+     * configured listener. A listener that throws fails the handshake with internal_error.
+     */
+    public void record(HandshakeEvent event, String detail) throws TlsException {
+        HandshakeStep step = new HandshakeStep(event, config.nanoClock().getAsLong(), detail);
+        timeline.record(step);
+        TlsHandshakeListener listener = config.handshakeListener();
+        if (listener != null) {
+            try {
+                listener.onStep(step);
+            } catch (RuntimeException e) {
+                throw new TlsException(AlertDescription.INTERNAL_ERROR, "handshake listener failed on " + event, e);
+            }
+        }
     }
 
     /** Sends a handshake message and adds it to the transcript. */

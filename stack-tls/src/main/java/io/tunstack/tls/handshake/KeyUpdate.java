@@ -20,6 +20,11 @@ public final class KeyUpdate {
         return request == 1;
     }
 
+    /** The KeyUpdateRequest's name, for traces. */
+    public static String describe(boolean updateRequested) {
+        return updateRequested ? "update_requested" : "update_not_requested";
+    }
+
     public static HandshakeMessage encode(boolean updateRequested) {
         return HandshakeMessage.of(HandshakeType.KEY_UPDATE, new byte[] {(byte) (updateRequested ? 1 : 0)});
     }

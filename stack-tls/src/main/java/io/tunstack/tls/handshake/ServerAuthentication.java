@@ -30,6 +30,7 @@ final class ServerAuthentication {
      * key transport needs keyEncipherment, every signing key exchange digitalSignature.
      */
     static void verifyChain(HandshakeContext context, List<X509Certificate> chain, KeyExchangeKind kind) throws TlsException {
+        context.record(HandshakeEvent.CERTIFICATE_RECEIVED, describe(chain));
         CertificateVerifier verifier = context.config().certificateVerifier();
         if (verifier != null) {
             try {
@@ -44,7 +45,13 @@ final class ServerAuthentication {
                         "server certificate rejected: " + e.getMessage(), e);
             }
         }
-        context.record(HandshakeEvent.CERTIFICATE_VERIFIED);
+        context.record(HandshakeEvent.CERTIFICATE_VERIFIED,
+                verifier == null ? "NOT verified (insecure)" : "accepted for " + context.config().serverName());
+    }
+
+    /** "CN=leaf, 2 certificates" for traces. */
+    static String describe(List<X509Certificate> chain) {
+        return chain.get(0).getSubjectX500Principal().getName() + ", " + chain.size() + (chain.size() == 1 ? " certificate" : " certificates");
     }
 
     /** The scheme for {@code code}, which must be one we offered (RFC 8446 §4.4.3), else illegal_parameter. */

@@ -38,15 +38,20 @@ public record CertificateMessage(byte[] requestContext, List<byte[]> certificate
         return new CertificateMessage(new byte[0], certs);
     }
 
-    /** An empty TLS 1.3 Certificate answering a CertificateRequest with this context. */
-    public static HandshakeMessage empty13(byte[] requestContext) {
-        return HandshakeMessage.of(HandshakeType.CERTIFICATE,
-                new ByteWriter().opaque(1, requestContext).u24(0).toByteArray());
+    /** A TLS 1.3 client Certificate echoing the request context; each entry without extensions. An empty chain is allowed. */
+    public static HandshakeMessage encode13(byte[] requestContext, List<byte[]> chain) {
+        return HandshakeMessage.of(HandshakeType.CERTIFICATE, new ByteWriter().opaque(1, requestContext)
+                .vector(3, w -> chain.forEach(der -> w.opaque(3, der).u16(0))).toByteArray());
     }
 
-    /** An empty TLS 1.2 Certificate (RFC 5246 §7.4.6: sent when the client has no suitable certificate). */
-    public static HandshakeMessage empty12() {
-        return HandshakeMessage.of(HandshakeType.CERTIFICATE, new ByteWriter().u24(0).toByteArray());
+    /** A TLS 1.2 client Certificate; empty when the client has no suitable certificate (RFC 5246 §7.4.6). */
+    public static HandshakeMessage encode12(List<byte[]> chain) {
+        return HandshakeMessage.of(HandshakeType.CERTIFICATE, new ByteWriter().vector(3, w -> chain.forEach(der -> w.opaque(3, der))).toByteArray());
+    }
+
+    /** "CN=leaf, 2 certificates", for traces. */
+    public static String describe(List<X509Certificate> chain) {
+        return chain.get(0).getSubjectX500Principal().getName() + ", " + chain.size() + (chain.size() == 1 ? " certificate" : " certificates");
     }
 
     /** The chain as X.509 certificates, leaf first; an empty chain is decode_error (RFC 8446 §4.4.2.4). */

@@ -1,17 +1,41 @@
 package io.tunstack.tls.handshake;
 
 import io.tunstack.tls.TlsException;
+import io.tunstack.tls.record.AlertDescription;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
-/** A CertificateRequest; the client only needs the TLS 1.3 request context to answer it with no certificate. */
-public record CertificateRequest(byte[] requestContext) {
+/**
+ * A CertificateRequest, reduced to what choosing the client's answer needs.
+ *
+ * @param requestContext TLS 1.3: to be echoed in the client Certificate; empty in TLS 1.2
+ * @param signatureSchemes the SignatureScheme codes the server accepts, in its order (unknown ones included)
+ * @param keyAlgorithms the JCA key types the server accepts ("RSA", "EC", "EdDSA"); in TLS 1.2 from certificate_types
+ */
+public record CertificateRequest(byte[] requestContext, List<Integer> signatureSchemes, Set<String> keyAlgorithms) {
 
-    /** TLS 1.3 (RFC 8446 §4.3.2): certificate_request_context<0..2^8-1>, extensions<2..2^16-1>. */
+    /** ClientCertificateType values (RFC 5246 §7.4.4, RFC 8422 §5.5: ecdsa_sign also covers EdDSA). */
+    private static final int RSA_SIGN = 1;
+    private static final int ECDSA_SIGN = 64;
+
+    /**
+     * TLS 1.3 (RFC 8446 §4.3.2): certificate_request_context<0..2^8-1>, extensions<2..2^16-1>, of which
+     * signature_algorithms is required; unknown extensions are ignored.
+     */
     public static CertificateRequest decode13(HandshakeMessage message) throws TlsException {
         ByteReader r = message.body();
         byte[] context = r.vector8(0);
-        Extensions.read(r);
+        Extensions extensions = Extensions.read(r);
         r.expectEnd("CertificateRequest");
-        return new CertificateRequest(context);
+        ByteReader algorithms = extensions.reader(ExtensionType.SIGNATURE_ALGORITHMS);
+        if (algorithms == null) {
+            throw new TlsException(AlertDescription.MISSING_EXTENSION, "CertificateRequest without signature_algorithms (RFC 8446 §4.3.2)");
+        }
+        List<Integer> schemes = schemes(algorithms.vector16(2));
+        algorithms.expectEnd("signature_algorithms");
+        return new CertificateRequest(context, schemes, Set.of("RSA", "EC", "EdDSA"));
     }
 
     /**
@@ -20,10 +44,35 @@ public record CertificateRequest(byte[] requestContext) {
      */
     public static CertificateRequest decode12(HandshakeMessage message) throws TlsException {
         ByteReader r = message.body();
-        r.vector8(1);
-        r.vector16(2);
+        byte[] types = r.vector8(1);
+        List<Integer> schemes = schemes(r.vector16(2));
         r.vector16(0);
         r.expectEnd("CertificateRequest");
-        return new CertificateRequest(new byte[0]);
+        Set<String> keyAlgorithms = new HashSet<>();
+        for (byte type : types) {
+            if (type == RSA_SIGN) {
+                keyAlgorithms.add("RSA");
+            } else if (type == ECDSA_SIGN) {
+                keyAlgorithms.addAll(List.of("EC", "EdDSA"));
+            }
+        }
+        return new CertificateRequest(new byte[0], schemes, keyAlgorithms);
+    }
+
+    private static List<Integer> schemes(byte[] encoded) throws TlsException {
+        if (encoded.length % 2 != 0) {
+            throw new TlsException(AlertDescription.DECODE_ERROR, "odd-length signature algorithm list");
+        }
+        ByteReader r = new ByteReader(encoded);
+        List<Integer> schemes = new ArrayList<>();
+        while (r.hasRemaining()) {
+            schemes.add(r.u16());
+        }
+        return schemes;
+    }
+
+    /** For traces, e.g. "7 signature schemes, key types [EC, RSA]". */
+    public String describe() {
+        return signatureSchemes.size() + " signature schemes, key types " + keyAlgorithms.stream().sorted().toList();
     }
 }

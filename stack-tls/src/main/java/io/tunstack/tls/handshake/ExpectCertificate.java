@@ -12,22 +12,22 @@ final class ExpectCertificate implements HandshakeState {
 
     private final SessionDetails details;
     private final Tls13Secrets secrets;
-    /** The context of a received CertificateRequest, or null if none. */
-    private final byte[] certificateRequestContext;
+    /** The CertificateRequest received before the Certificate, or null if none. */
+    private final CertificateRequest certificateRequest;
 
-    ExpectCertificate(SessionDetails details, Tls13Secrets secrets, byte[] certificateRequestContext) {
+    ExpectCertificate(SessionDetails details, Tls13Secrets secrets, CertificateRequest certificateRequest) {
         this.details = details;
         this.secrets = secrets;
-        this.certificateRequestContext = certificateRequestContext;
+        this.certificateRequest = certificateRequest;
     }
 
     @Override
     public HandshakeState handle(HandshakeContext context, HandshakeMessage message) throws TlsException {
-        if (message.type() == HandshakeType.CERTIFICATE_REQUEST && certificateRequestContext == null) {
+        if (message.type() == HandshakeType.CERTIFICATE_REQUEST && certificateRequest == null) {
             CertificateRequest request = CertificateRequest.decode13(message);
             context.transcript().add(message);
-            context.record(HandshakeEvent.CERTIFICATE_REQUEST_RECEIVED, "");
-            return new ExpectCertificate(details, secrets, request.requestContext());
+            context.record(HandshakeEvent.CERTIFICATE_REQUEST_RECEIVED, request.describe());
+            return new ExpectCertificate(details, secrets, request);
         }
         if (message.type() != HandshakeType.CERTIFICATE) {
             throw message.unexpected("waiting for Certificate");
@@ -40,7 +40,7 @@ final class ExpectCertificate implements HandshakeState {
         ServerAuthentication.verifyChain(context, chain, KeyExchangeKind.SIGNATURE);
         details.peerCertificates = List.copyOf(chain);
         context.transcript().add(message);
-        return new ExpectCertificateVerify(details, secrets, certificateRequestContext);
+        return new ExpectCertificateVerify(details, secrets, certificateRequest);
     }
 
     @Override

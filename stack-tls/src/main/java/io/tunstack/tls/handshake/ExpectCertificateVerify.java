@@ -12,12 +12,12 @@ final class ExpectCertificateVerify implements HandshakeState {
 
     private final SessionDetails details;
     private final Tls13Secrets secrets;
-    private final byte[] certificateRequestContext;
+    private final CertificateRequest certificateRequest;
 
-    ExpectCertificateVerify(SessionDetails details, Tls13Secrets secrets, byte[] certificateRequestContext) {
+    ExpectCertificateVerify(SessionDetails details, Tls13Secrets secrets, CertificateRequest certificateRequest) {
         this.details = details;
         this.secrets = secrets;
-        this.certificateRequestContext = certificateRequestContext;
+        this.certificateRequest = certificateRequest;
     }
 
     @Override
@@ -34,12 +34,12 @@ final class ExpectCertificateVerify implements HandshakeState {
         if (!SignatureVerifier.curveMatches(scheme, key)) {
             throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, scheme.ianaName() + " used with a key on another curve");
         }
-        byte[] content = ServerAuthentication.certificateVerifyContent(context.transcript().currentHash());
+        byte[] content = CertificateVerify.tls13Content(CertificateVerify.SERVER_CONTEXT, context.transcript().currentHash());
         ServerAuthentication.verifySignature(scheme, key, content, verify.signature());
         details.signatureScheme = scheme;
         context.transcript().add(message);
         context.record(HandshakeEvent.CERTIFICATE_VERIFY_RECEIVED, scheme.ianaName());
-        return new ExpectFinished(details, secrets, certificateRequestContext);
+        return new ExpectFinished(details, secrets, certificateRequest);
     }
 
     @Override

@@ -3,24 +3,26 @@ package io.tunstack.tls.handshake;
 import io.tunstack.tls.CipherSuite;
 import io.tunstack.tls.HandshakeEvent;
 import io.tunstack.tls.TlsException;
+import io.tunstack.tls.crypto.SignatureScheme;
+import io.tunstack.tls.record.ProtocolVersion;
 import io.tunstack.tls.record.AlertDescription;
 import java.security.MessageDigest;
 
 /**
  * TLS 1.3: waiting for the server Finished (RFC 8446 §4.4.4). On success the client sends its
- * second flight (dummy change_cipher_spec, an empty Certificate if one was requested, Finished) and
- * switches both directions to application traffic keys.
+ * second flight (dummy change_cipher_spec; if a certificate was requested, Certificate and, unless it
+ * is empty, CertificateVerify; Finished) and switches both directions to application traffic keys.
  */
 final class ExpectFinished implements HandshakeState {
 
     private final SessionDetails details;
     private final Tls13Secrets secrets;
-    private final byte[] certificateRequestContext;
+    private final CertificateRequest certificateRequest;
 
-    ExpectFinished(SessionDetails details, Tls13Secrets secrets, byte[] certificateRequestContext) {
+    ExpectFinished(SessionDetails details, Tls13Secrets secrets, CertificateRequest certificateRequest) {
         this.details = details;
         this.secrets = secrets;
-        this.certificateRequestContext = certificateRequestContext;
+        this.certificateRequest = certificateRequest;
     }
 
     @Override
@@ -49,9 +51,8 @@ final class ExpectFinished implements HandshakeState {
 
         context.sendMiddleboxChangeCipherSpecOnce();
         context.setWriteProtection(TrafficKeys.protection(suite.hash(), suite.aead(), secrets.clientHandshakeSecret()));
-        if (certificateRequestContext != null) {
-            context.sendHandshake(CertificateMessage.empty13(certificateRequestContext));
-            context.record(HandshakeEvent.CERTIFICATE_SENT, "empty");
+        if (certificateRequest != null) {
+            authenticate(context);
         }
         byte[] clientVerifyData = KeySchedule.finishedVerifyData(suite.hash(), secrets.clientHandshakeSecret(), transcript.currentHash());
         context.sendHandshake(HandshakeMessage.of(HandshakeType.FINISHED, clientVerifyData));
@@ -61,6 +62,15 @@ final class ExpectFinished implements HandshakeState {
         byte[] resumptionMasterSecret = schedule.resumptionMasterSecret(transcript.currentHash());
         context.complete(details.toSession(context.timeline()));
         return new Connected(suite, clientApplicationSecret, serverApplicationSecret, resumptionMasterSecret);
+    }
+
+    /** RFC 8446 §4.4.2, §4.4.3: Certificate, then CertificateVerify over the transcript through it. */
+    private void authenticate(HandshakeContext context) throws TlsException {
+        SignatureScheme scheme = ClientAuthentication.sendCertificate(context, certificateRequest, ProtocolVersion.TLS_1_3);
+        if (scheme != null) {
+            byte[] content = CertificateVerify.tls13Content(CertificateVerify.CLIENT_CONTEXT, context.transcript().currentHash());
+            ClientAuthentication.sendCertificateVerify(context, scheme, content);
+        }
     }
 
     @Override

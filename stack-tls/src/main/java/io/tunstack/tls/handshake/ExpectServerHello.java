@@ -228,7 +228,8 @@ public final class ExpectServerHello implements HandshakeState {
         details.extendedMasterSecret = ems != null;
         details.applicationProtocol = AlpnExtension.selected(extensions, config.applicationProtocols());
         Transcript transcript = context.transcript();
-        transcript.selectHash(suite.hash());
+        // Only a client with a certificate may need the messages, for its CertificateVerify (RFC 5246 §7.4.8).
+        transcript.selectHash(suite.hash(), config.clientKey() != null);
         transcript.add(message);
         context.record(HandshakeEvent.SERVER_HELLO_RECEIVED, ProtocolVersion.TLS_1_2 + ", " + suite
                 + (details.extendedMasterSecret ? ", extended_master_secret" : "")

@@ -9,17 +9,12 @@ import io.tunstack.tls.cert.PkixCertificateVerifier;
 import io.tunstack.tls.crypto.SignatureScheme;
 import io.tunstack.tls.crypto.SignatureVerifier;
 import io.tunstack.tls.record.AlertDescription;
-import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
 import java.util.List;
 
 /** Checks the server's certificate chain and its handshake signatures. */
 final class ServerAuthentication {
-
-    private static final byte[] SERVER_CERTIFICATE_VERIFY_CONTEXT =
-            "TLS 1.3, server CertificateVerify".getBytes(StandardCharsets.US_ASCII);
 
     private ServerAuthentication() {
     }
@@ -30,7 +25,7 @@ final class ServerAuthentication {
      * key transport needs keyEncipherment, every signing key exchange digitalSignature.
      */
     static void verifyChain(HandshakeContext context, List<X509Certificate> chain, KeyExchangeKind kind) throws TlsException {
-        context.record(HandshakeEvent.CERTIFICATE_RECEIVED, describe(chain));
+        context.record(HandshakeEvent.CERTIFICATE_RECEIVED, CertificateMessage.describe(chain));
         CertificateVerifier verifier = context.config().certificateVerifier();
         if (verifier != null) {
             try {
@@ -49,11 +44,6 @@ final class ServerAuthentication {
                 verifier == null ? "NOT verified (insecure)" : "accepted for " + context.config().serverName());
     }
 
-    /** "CN=leaf, 2 certificates" for traces. */
-    static String describe(List<X509Certificate> chain) {
-        return chain.get(0).getSubjectX500Principal().getName() + ", " + chain.size() + (chain.size() == 1 ? " certificate" : " certificates");
-    }
-
     /** The scheme for {@code code}, which must be one we offered (RFC 8446 §4.4.3), else illegal_parameter. */
     static SignatureScheme offeredScheme(HandshakeContext context, int code) throws TlsException {
         SignatureScheme scheme = SignatureScheme.fromCode(code);
@@ -68,14 +58,5 @@ final class ServerAuthentication {
         if (!SignatureVerifier.verify(scheme, key, signed, signature)) {
             throw new TlsException(AlertDescription.DECRYPT_ERROR, "server signature (" + scheme.ianaName() + ") does not verify");
         }
-    }
-
-    /** RFC 8446 §4.4.3: 64 spaces, the context string, a zero byte, then the transcript hash. */
-    static byte[] certificateVerifyContent(byte[] transcriptHash) {
-        byte[] content = new byte[64 + SERVER_CERTIFICATE_VERIFY_CONTEXT.length + 1 + transcriptHash.length];
-        Arrays.fill(content, 0, 64, (byte) 0x20);
-        System.arraycopy(SERVER_CERTIFICATE_VERIFY_CONTEXT, 0, content, 64, SERVER_CERTIFICATE_VERIFY_CONTEXT.length);
-        System.arraycopy(transcriptHash, 0, content, content.length - transcriptHash.length, transcriptHash.length);
-        return content;
     }
 }

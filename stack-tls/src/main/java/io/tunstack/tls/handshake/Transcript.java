@@ -6,7 +6,8 @@ import java.security.MessageDigest;
 
 /**
  * The running handshake transcript hash. Messages sent before the cipher suite (and so the hash) is
- * known are buffered, then hashed once {@link #selectHash(HashAlgorithm)} is called.
+ * known are buffered, then hashed once {@link #selectHash} is called; they stay buffered afterwards
+ * only if asked for (the TLS 1.2 client CertificateVerify signs the messages themselves).
  */
 public final class Transcript {
 
@@ -19,21 +20,37 @@ public final class Transcript {
     }
 
     public void add(byte[] encodedMessage) {
-        if (digest == null) {
-            buffered.write(encodedMessage, 0, encodedMessage.length);
-        } else {
+        if (digest != null) {
             digest.update(encodedMessage);
+        }
+        if (buffered != null) {
+            buffered.write(encodedMessage, 0, encodedMessage.length);
         }
     }
 
     public void selectHash(HashAlgorithm algorithm) {
+        selectHash(algorithm, false);
+    }
+
+    /** @param keepMessages whether {@link #messages()} will be needed */
+    public void selectHash(HashAlgorithm algorithm, boolean keepMessages) {
         if (hash != null) {
             throw new IllegalStateException("transcript hash already selected");
         }
         hash = algorithm;
         digest = algorithm.newDigest();
         digest.update(buffered.toByteArray());
-        buffered = null;
+        if (!keepMessages) {
+            buffered = null;
+        }
+    }
+
+    /** All messages added so far, concatenated (RFC 5246 §7.4.8); only if {@link #selectHash} was told to keep them. */
+    public byte[] messages() {
+        if (buffered == null) {
+            throw new IllegalStateException("handshake messages were not kept");
+        }
+        return buffered.toByteArray();
     }
 
     /** Transcript-Hash of everything added so far. */

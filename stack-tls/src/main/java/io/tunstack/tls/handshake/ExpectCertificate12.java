@@ -39,7 +39,7 @@ final class ExpectCertificate12 extends Tls12HandshakeState {
         details.peerCertificates = List.copyOf(chain);
         context.transcript().add(message);
         if (kx == KeyExchangeAlgorithm.RSA) {
-            return new ExpectServerHelloDone(details, parameters, null, false);
+            return new ExpectServerHelloDone(details, parameters, null, null);
         }
         return new ExpectServerKeyExchange(details, parameters);
     }

@@ -4,8 +4,8 @@ import io.tunstack.tls.CipherSuite;
 import io.tunstack.tls.HandshakeEvent;
 import io.tunstack.tls.TlsException;
 import io.tunstack.tls.crypto.SignatureScheme;
-import io.tunstack.tls.record.ProtocolVersion;
 import io.tunstack.tls.record.AlertDescription;
+import io.tunstack.tls.record.ProtocolVersion;
 import java.security.MessageDigest;
 
 /**
@@ -17,6 +17,7 @@ final class ExpectFinished implements HandshakeState {
 
     private final SessionDetails details;
     private final Tls13Secrets secrets;
+    /** The server's CertificateRequest, or null if none. */
     private final CertificateRequest certificateRequest;
 
     ExpectFinished(SessionDetails details, Tls13Secrets secrets, CertificateRequest certificateRequest) {

@@ -5,6 +5,7 @@ import io.tunstack.tls.TlsException;
 import io.tunstack.tls.crypto.KeyExchange;
 import io.tunstack.tls.crypto.NamedGroup;
 import io.tunstack.tls.crypto.RsaKeyTransport;
+import io.tunstack.tls.crypto.SignatureScheme;
 import io.tunstack.tls.record.AlertDescription;
 import io.tunstack.tls.record.ProtocolVersion;
 import java.security.InvalidKeyException;
@@ -13,7 +14,7 @@ import java.security.interfaces.RSAPublicKey;
 
 /**
  * TLS 1.2: waiting for ServerHelloDone, optionally preceded by a CertificateRequest. Then sends the
- * client flight: [empty Certificate], ClientKeyExchange, ChangeCipherSpec, Finished (RFC 5246 §7.3).
+ * client flight (RFC 5246 §7.3): [Certificate], ClientKeyExchange, [CertificateVerify], ChangeCipherSpec, Finished.
  */
 final class ExpectServerHelloDone extends Tls12HandshakeState {
 
@@ -23,22 +24,24 @@ final class ExpectServerHelloDone extends Tls12HandshakeState {
     private final Tls12Parameters parameters;
     /** The ECDHE parameters, or null for static RSA. */
     private final ServerKeyExchange serverKeyExchange;
-    private final boolean certificateRequested;
+    /** The server's CertificateRequest, or null if none. */
+    private final CertificateRequest certificateRequest;
 
-    ExpectServerHelloDone(SessionDetails details, Tls12Parameters parameters, ServerKeyExchange serverKeyExchange, boolean certificateRequested) {
+    ExpectServerHelloDone(SessionDetails details, Tls12Parameters parameters, ServerKeyExchange serverKeyExchange,
+            CertificateRequest certificateRequest) {
         this.details = details;
         this.parameters = parameters;
         this.serverKeyExchange = serverKeyExchange;
-        this.certificateRequested = certificateRequested;
+        this.certificateRequest = certificateRequest;
     }
 
     @Override
     HandshakeState handleMessage(HandshakeContext context, HandshakeMessage message) throws TlsException {
-        if (message.type() == HandshakeType.CERTIFICATE_REQUEST && !certificateRequested) {
-            CertificateRequest.decode12(message);
+        if (message.type() == HandshakeType.CERTIFICATE_REQUEST && certificateRequest == null) {
+            CertificateRequest request = CertificateRequest.decode12(message);
             context.transcript().add(message);
-            context.record(HandshakeEvent.CERTIFICATE_REQUEST_RECEIVED, "");
-            return new ExpectServerHelloDone(details, parameters, serverKeyExchange, true);
+            context.record(HandshakeEvent.CERTIFICATE_REQUEST_RECEIVED, request.describe());
+            return new ExpectServerHelloDone(details, parameters, serverKeyExchange, request);
         }
         if (message.type() != HandshakeType.SERVER_HELLO_DONE) {
             throw message.unexpected("waiting for ServerHelloDone");
@@ -47,15 +50,18 @@ final class ExpectServerHelloDone extends Tls12HandshakeState {
         context.transcript().add(message);
         context.record(HandshakeEvent.SERVER_HELLO_DONE_RECEIVED, "");
 
-        if (certificateRequested) {
-            context.sendHandshake(CertificateMessage.empty12());
-            context.record(HandshakeEvent.CERTIFICATE_SENT, "empty");
-        }
+        SignatureScheme clientScheme = certificateRequest == null ? null
+                : ClientAuthentication.sendCertificate(context, certificateRequest, ProtocolVersion.TLS_1_2);
         byte[] preMasterSecret = serverKeyExchange == null ? sendRsaKeyExchange(context) : sendEcdheKeyExchange(context);
         Transcript transcript = context.transcript();
+        // RFC 7627 §3: the session hash ends with the ClientKeyExchange, before any CertificateVerify.
         byte[] masterSecret = parameters.extendedMasterSecret()
                 ? Tls12KeyDerivation.extendedMasterSecret(parameters.suite(), preMasterSecret, transcript.currentHash())
                 : Tls12KeyDerivation.masterSecret(parameters.suite(), preMasterSecret, parameters.clientRandom(), parameters.serverRandom());
+        if (clientScheme != null) {
+            // RFC 5246 §7.4.8: the signature covers all handshake messages up to here.
+            ClientAuthentication.sendCertificateVerify(context, clientScheme, transcript.messages());
+        }
         Tls12KeyDerivation.RecordKeys keys = Tls12KeyDerivation.recordKeys(parameters.suite(), masterSecret,
                 parameters.clientRandom(), parameters.serverRandom());
 

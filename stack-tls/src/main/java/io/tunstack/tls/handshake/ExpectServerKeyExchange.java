@@ -43,6 +43,6 @@ final class ExpectServerKeyExchange extends Tls12HandshakeState {
         details.signatureScheme = scheme;
         context.transcript().add(message);
         context.record(HandshakeEvent.SERVER_KEY_EXCHANGE_RECEIVED, group.ianaName() + ", signed " + scheme.ianaName());
-        return new ExpectServerHelloDone(details, parameters, exchange, false);
+        return new ExpectServerHelloDone(details, parameters, exchange, null);
     }
 }

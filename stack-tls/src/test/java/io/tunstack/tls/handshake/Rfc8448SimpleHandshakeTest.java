@@ -150,7 +150,7 @@ class Rfc8448SimpleHandshakeTest {
         transcript.add(CERTIFICATE);
         CertificateVerify verify = CertificateVerify.decode(HandshakeMessage.parse(CERTIFICATE_VERIFY));
         java.security.PublicKey key = CertificateMessage.decode13(HandshakeMessage.parse(CERTIFICATE)).x509Chain().get(0).getPublicKey();
-        byte[] content = ServerAuthentication.certificateVerifyContent(transcript.currentHash());
+        byte[] content = CertificateVerify.tls13Content(CertificateVerify.SERVER_CONTEXT, transcript.currentHash());
         assertTrue(SignatureVerifier.verify(SignatureScheme.RSA_PSS_RSAE_SHA256, key, content, verify.signature()));
         content[content.length - 1] ^= 1;
         assertFalse(SignatureVerifier.verify(SignatureScheme.RSA_PSS_RSAE_SHA256, key, content, verify.signature()));

@@ -132,6 +132,16 @@ class HostilePeerTest {
         expectPlaintextAlert(server.protect(ContentType.HANDSHAKE, flight), AlertDescription.DECODE_ERROR);
     }
 
+    /** RFC 8446 §4.3.2: signature_algorithms "MUST be specified"; an unknown extension alone does not do. */
+    @Test
+    void certificateRequestWithoutSignatureAlgorithmsIsMissingExtension() throws Exception {
+        client.feed(ByteBuffer.wrap(serverHelloRecord()));
+        byte[] request = HandshakeMessage.of(HandshakeType.CERTIFICATE_REQUEST,
+                new ByteWriter().u8(0).vector(2, w -> w.u16(0xfafa).u16(0)).toByteArray()).encoded();
+        expectPlaintextAlert(server.protect(ContentType.HANDSHAKE, concat(server.encryptedExtensions(), request)),
+                AlertDescription.MISSING_EXTENSION);
+    }
+
     @Test
     void plaintextRecordOverTwoToTheFourteenIsRecordOverflow() {
         byte[] header = {22, 3, 3, 0x40, 0x01};

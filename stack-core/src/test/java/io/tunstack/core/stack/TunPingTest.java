@@ -75,6 +75,36 @@ class TunPingTest {
         assertTsharkReads(pcap);
     }
 
+    @Test
+    void startAndStopLeaveNoThreadOrFileDescriptorBehind() throws Exception {
+        RootRequirement.check();
+        try (LabNamespace lab = LabNamespace.createFresh(1500)) {
+            runStackOnce(lab); // loads every class and opens every jar first
+            long fds = openFileDescriptors();
+            int threads = Thread.activeCount();
+            for (int i = 0; i < 5; i++) {
+                runStackOnce(lab);
+            }
+            assertEquals(fds, openFileDescriptors(), "TUN, eventfd and poll state all closed");
+            assertEquals(threads, Thread.activeCount(), "no loop thread left");
+        }
+    }
+
+    private static void runStackOnce(LabNamespace lab) throws Exception {
+        TunDevice tun = TunDevice.open(lab.tun(), lab.netns());
+        NetStack stack = new NetStack(new TunLink(tun, PooledByteBufAllocator.DEFAULT), STACK,
+                PooledByteBufAllocator.DEFAULT);
+        try (EventLoop loop = EventLoop.start(stack, SystemClock.INSTANCE, "tun-cycle")) {
+            assertEquals(STACK, loop.call(() -> stack.address()).get());
+        }
+    }
+
+    private static long openFileDescriptors() throws Exception {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
+
     /** Bonus check when tshark is installed (CI installs it): Wireshark's dissector agrees. */
     private static void assertTsharkReads(Path pcap) throws Exception {
         if (!Files.isExecutable(Path.of("/usr/bin/tshark"))) {

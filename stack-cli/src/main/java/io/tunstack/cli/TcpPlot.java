@@ -55,7 +55,10 @@ final class TcpPlot {
     JFreeChart chart(String title) {
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("time (s)"));
         plot.add(new XYPlot(bytes, null, new NumberAxis("bytes"), new XYStepRenderer()), 2);
-        plot.add(new XYPlot(rtt, null, new NumberAxis("RTT (ms)"), new XYStepRenderer()), 1);
+        XYStepRenderer rttRenderer = new XYStepRenderer();
+        // The default fourth colour (yellow) is unreadable on white; RTT gets its own plot, so any dark one works.
+        rttRenderer.setSeriesPaint(0, new java.awt.Color(0x8E, 0x44, 0xAD));
+        plot.add(new XYPlot(rtt, null, new NumberAxis("RTT (ms)"), rttRenderer), 1);
         return new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     }
 

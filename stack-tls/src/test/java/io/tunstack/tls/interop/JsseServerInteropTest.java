@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Timeout(60)
 class JsseServerInteropTest {
 
-    private static SSLContext serverContext(String providerName, String keyType) throws Exception {
+    static SSLContext serverContext(String providerName, String keyType) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance(keyType);
         if (keyType.equals("EC")) {
             generator.initialize(new ECGenParameterSpec("secp256r1"));

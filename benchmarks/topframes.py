@@ -34,12 +34,12 @@ def main():
         if e["type"] == "jdk.ExecutionSample":
             samples += 1
             self_time[frame_name(frames[0])] += 1
-            ours[innermost(frames, "io.tunstack.")] += 1
+            ours[innermost(frames, "io/tunstack/")] += 1
         else:
             w = e["values"]["weight"]
             weight += w
             alloc_class[e["values"]["objectClass"]["name"]] += w
-            alloc_site[frame_name(frames[0]) + " <- " + innermost(frames[1:], "io.tunstack.")] += w
+            alloc_site[frame_name(frames[0]) + " <- " + innermost(frames[1:], "io/tunstack/")] += w
     if samples:
         show("CPU samples by top frame", self_time, samples, "samples")
         show("CPU samples by innermost io.tunstack frame", ours, samples, "samples")

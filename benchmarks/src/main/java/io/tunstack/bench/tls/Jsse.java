@@ -15,4 +15,9 @@ public enum Jsse {
     Provider provider() {
         return this == JDK ? null : new BouncyCastleJsseProvider(new BouncyCastleProvider());
     }
+
+    /** The key manager that keeps the server's private key in memory after {@code init}. */
+    String keyManagerAlgorithm() {
+        return this == JDK ? "SunX509" : "X.509";
+    }
 }

@@ -59,12 +59,17 @@ final class Pki {
                         new GeneralNames(new GeneralName(GeneralName.dNSName, SERVER_NAME))), caKeys);
     }
 
-    /** A server context presenting the leaf and the CA certificate. */
+    /**
+     * A server context presenting the leaf and the CA certificate, with the key manager that reads the private key
+     * once ({@link Jsse#keyManagerAlgorithm}): the "PKIX" one decrypts it from the PKCS#12 store (PBKDF2) on
+     * every handshake.
+     */
     SSLContext serverContext(Jsse jsse) throws Exception {
         KeyStore store = emptyStore();
         store.setKeyEntry("server", leafKeys.getPrivate(), NO_PASSWORD, new X509Certificate[] {leaf, ca});
         Provider provider = jsse.provider();
-        KeyManagerFactory kmf = provider == null ? KeyManagerFactory.getInstance("PKIX") : KeyManagerFactory.getInstance("PKIX", provider);
+        KeyManagerFactory kmf = provider == null ? KeyManagerFactory.getInstance(jsse.keyManagerAlgorithm())
+                : KeyManagerFactory.getInstance(jsse.keyManagerAlgorithm(), provider);
         kmf.init(store, NO_PASSWORD);
         SSLContext context = provider == null ? SSLContext.getInstance("TLS") : SSLContext.getInstance("TLS", provider);
         context.init(kmf.getKeyManagers(), null, new SecureRandom());

@@ -104,10 +104,11 @@ public final class NetStack implements IpOutput, AutoCloseable {
             counters.drop(WireError.FRAGMENT);
             return;
         }
+        // Narrow the packet to its payload in place (no slice object per datagram); it is released after.
         int start = packet.readerIndex();
-        ByteBuf payload = packet.slice(start + rx.headerLength(), rx.payloadLength());
+        packet.setIndex(start + rx.headerLength(), start + rx.totalLength);
         if (rx.protocol == IpProtocol.ICMP) {
-            icmp.input(rx.srcAddr, payload);
+            icmp.input(rx.srcAddr, packet);
             return;
         }
         TransportProtocol transport = transports[rx.protocol];
@@ -115,7 +116,7 @@ public final class NetStack implements IpOutput, AutoCloseable {
             counters.drop(DropReason.UNKNOWN_PROTOCOL);
             return;
         }
-        transport.input(rx.srcAddr, rx.dstAddr, payload, nowNanos);
+        transport.input(rx.srcAddr, rx.dstAddr, packet, nowNanos);
     }
 
     @Override

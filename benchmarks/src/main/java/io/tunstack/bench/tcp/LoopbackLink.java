@@ -16,9 +16,12 @@ final class LoopbackLink implements PacketLink {
     private long packetsSent;
     private long payloadBytesSent;
 
-    /** Queues {@code packet} for the next receive; the stack releases it once, so this takes a reference. */
+    /**
+     * Queues {@code packet} (an IPv4 datagram starting at index 0) for the next receive; the stack releases it
+     * once, so this takes a reference, and it narrows the indices to the payload, so they are reset here.
+     */
     void deliver(ByteBuf packet) {
-        next = packet.retain();
+        next = packet.retain().setIndex(0, packet.getUnsignedShort(2));
     }
 
     /** Packets the stack transmitted so far. */

@@ -24,14 +24,26 @@ public final class Checksum {
      * @return the sum folded to 16 bits, not complemented (0..0xFFFF)
      */
     public static int sum(ByteBuf buf, int offset, int length, long initial) {
-        long acc = initial;
         int i = offset;
         int end = offset + length;
-        // Each step adds two 32-bit halves, so the accumulator cannot overflow for any ByteBuf length.
-        for (int stop = end - 7; i < stop; i += 8) {
-            long v = buf.getLong(i);
-            acc += (v >>> 32) + (v & 0xFFFF_FFFFL);
+        // The bulk is read little-endian (the native order here, so no per-word byte swap) and the folded
+        // result swapped once: RFC 1071 §2 (B), the sum is independent of byte order. Each step adds two
+        // 32-bit halves, so the accumulators cannot overflow for any ByteBuf length.
+        long even = 0;
+        long odd = 0;
+        for (int stop = end - 15; i < stop; i += 16) {
+            long v = buf.getLongLE(i);
+            long w = buf.getLongLE(i + 8);
+            even += (v >>> 32) + (v & 0xFFFF_FFFFL);
+            odd += (w >>> 32) + (w & 0xFFFF_FFFFL);
         }
+        if (end - i >= 8) {
+            long v = buf.getLongLE(i);
+            even += (v >>> 32) + (v & 0xFFFF_FFFFL);
+            i += 8;
+        }
+        int le = fold((long) fold(even) + fold(odd));
+        long acc = initial + (((le & 0xFF) << 8) | (le >>> 8));
         if (end - i >= 4) {
             acc += buf.getUnsignedInt(i);
             i += 4;

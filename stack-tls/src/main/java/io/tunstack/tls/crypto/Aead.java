@@ -22,6 +22,14 @@ public final class Aead {
     private final SecretKeySpec key;
     private final Cipher sealer;
     private final Cipher opener;
+    /**
+     * JDK 17's ChaCha20-Poly1305 decrypts in one pass only ciphertext at offset 0; at any other offset it buffers
+     * the input and copies it again (about 35 KB allocated per 16 KiB record, measured on 17.0.15; 25.0.3 does
+     * not). When true, {@link #open} first copies such input to offset 0 of {@link #openScratch}: one copy, no
+     * allocation.
+     */
+    private final boolean openFromOffsetZero;
+    private byte[] openScratch = new byte[0];
 
     Aead(AeadAlgorithm algorithm, byte[] key) {
         if (key.length != algorithm.keyLength()) {
@@ -29,6 +37,7 @@ public final class Aead {
         }
         this.algorithm = algorithm;
         boolean chacha = algorithm == AeadAlgorithm.CHACHA20_POLY1305;
+        this.openFromOffsetZero = chacha && Runtime.version().feature() < 25;
         this.key = new SecretKeySpec(key, chacha ? "ChaCha20" : "AES");
         try {
             String transformation = chacha ? "ChaCha20-Poly1305" : "AES/GCM/NoPadding";
@@ -57,6 +66,22 @@ public final class Aead {
         }
     }
 
+    /**
+     * Encrypts {@code in[inOff, inOff+inLen) || suffix} without joining the two first, and appends the tag; writes
+     * inLen + suffix.length + 16 bytes at {@code out[outOff]}.
+     *
+     * @return the number of bytes written
+     */
+    public int seal(byte[] nonce, byte[] aad, byte[] in, int inOff, int inLen, byte[] suffix, byte[] out, int outOff) {
+        try {
+            init(sealer, Cipher.ENCRYPT_MODE, nonce, aad);
+            int written = sealer.update(in, inOff, inLen, out, outOff);
+            return written + sealer.doFinal(suffix, 0, suffix.length, out, outOff + written);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AEAD seal failed", e);
+        }
+    }
+
     /** Encrypts the remaining bytes of {@code in} into {@code out}, which must have inLen + 16 bytes free. */
     public int seal(byte[] nonce, byte[] aad, ByteBuffer in, ByteBuffer out) {
         try {
@@ -77,6 +102,14 @@ public final class Aead {
             throws AEADBadTagException {
         if (inLen < AeadAlgorithm.TAG_LENGTH) {
             throw new AEADBadTagException("ciphertext shorter than the tag");
+        }
+        if (inOff != 0 && openFromOffsetZero) {
+            if (openScratch.length < inLen) {
+                openScratch = new byte[inLen];
+            }
+            System.arraycopy(in, inOff, openScratch, 0, inLen);
+            in = openScratch;
+            inOff = 0;
         }
         try {
             init(opener, Cipher.DECRYPT_MODE, nonce, aad);

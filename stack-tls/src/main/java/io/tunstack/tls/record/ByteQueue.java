@@ -3,7 +3,10 @@ package io.tunstack.tls.record;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
-/** A growable FIFO of bytes over one array; producers may reserve space and write into it directly. */
+/**
+ * A growable FIFO of bytes over one array; producers may reserve space and write into it directly, consumers
+ * may read removed bytes in place until the next write. Space is compacted lazily, when a write needs it.
+ */
 public final class ByteQueue {
 
     private byte[] buffer = new byte[1024];
@@ -79,6 +82,16 @@ public final class ByteQueue {
     /** The byte at {@code index} from the head. */
     public int peekUnsigned(int index) {
         return buffer[start + index] & 0xff;
+    }
+
+    /**
+     * Removes the next {@code n} bytes without copying them and returns their offset in {@link #array()}; they
+     * stay readable (and writable) there until the next reserve/append, which may reuse or compact the space.
+     */
+    public int consume(int n) {
+        int at = start;
+        skip(n);
+        return at;
     }
 
     /** Removes and returns the next {@code n} bytes. */

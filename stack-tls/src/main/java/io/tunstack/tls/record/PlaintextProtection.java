@@ -30,6 +30,6 @@ public final class PlaintextProtection implements RecordProtection {
 
     @Override
     public TlsPlaintext open(TlsCiphertext record) {
-        return new TlsPlaintext(record.type(), record.fragment(), 0, record.fragment().length);
+        return record.asPlaintext();
     }
 }

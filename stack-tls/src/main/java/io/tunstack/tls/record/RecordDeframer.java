@@ -13,7 +13,8 @@ public final class RecordDeframer {
     }
 
     /**
-     * The next complete record, or null if more bytes are needed.
+     * The next complete record, or null if more bytes are needed. The record is a view into the receive queue,
+     * valid until the next {@link #append}.
      *
      * @param maxFragmentLength the limit of the current read protection; longer records are record_overflow
      */
@@ -36,7 +37,6 @@ public final class RecordDeframer {
         if (buffer.size() < RecordLimits.HEADER_LENGTH + length) {
             return null;
         }
-        byte[] header = buffer.take(RecordLimits.HEADER_LENGTH);
-        return new TlsCiphertext(type, header, buffer.take(length));
+        return new TlsCiphertext(type, buffer.array(), buffer.consume(RecordLimits.HEADER_LENGTH + length), length);
     }
 }

@@ -18,7 +18,10 @@ public final class RecordLayer {
         deframer.append(bytes);
     }
 
-    /** The next received record with protection removed, or null if none is complete. */
+    /**
+     * The next received record with protection removed, or null if none is complete. The content is decrypted in
+     * place in the receive queue: read it before the next {@link #receive}.
+     */
     public TlsPlaintext nextRecord() throws TlsException {
         TlsCiphertext record = deframer.next(reader.maxFragmentLength());
         return record == null ? null : reader.open(record);

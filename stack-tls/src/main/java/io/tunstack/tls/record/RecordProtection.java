@@ -18,7 +18,7 @@ public interface RecordProtection {
      */
     int seal(ContentType type, byte[] src, int off, int len, byte[] dst, int dstOff) throws TlsException;
 
-    /** Removes protection from a received record; may decrypt in place in the record's fragment array. */
+    /** Removes protection from a received record; may decrypt in place, so the content may alias the record's array. */
     TlsPlaintext open(TlsCiphertext record) throws TlsException;
 
     /** True when this (write) key has protected as many records as its AEAD allows (RFC 8446 §5.5). */

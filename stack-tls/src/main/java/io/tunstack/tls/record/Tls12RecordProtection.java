@@ -55,6 +55,7 @@ public final class Tls12RecordProtection implements RecordProtection {
         return RecordLimits.HEADER_LENGTH + explicitNonceLength + plaintextLength + AeadAlgorithm.TAG_LENGTH;
     }
 
+    /** Encrypts straight from {@code src} into the record, after the header and the explicit nonce. */
     @Override
     public int seal(ContentType type, byte[] src, int off, int len, byte[] dst, int dstOff) throws TlsException {
         long seq = sequence.getAndIncrement();
@@ -64,16 +65,14 @@ public final class Tls12RecordProtection implements RecordProtection {
         int explicitAt = dstOff + RecordLimits.HEADER_LENGTH;
         System.arraycopy(nonce, fixedIv.length, dst, explicitAt, explicitNonceLength);
         setAdditionalData(seq, type.code(), 0x03, 0x03, len);
-        int body = explicitAt + explicitNonceLength;
-        System.arraycopy(src, off, dst, body, len);
-        aead.seal(nonce, additionalData, dst, body, len, dst, body);
+        aead.seal(nonce, additionalData, src, off, len, dst, explicitAt + explicitNonceLength);
         return total;
     }
 
+    /** Decrypts in place in the record's array; the content is returned as a range of that array. */
     @Override
     public TlsPlaintext open(TlsCiphertext record) throws TlsException {
-        byte[] fragment = record.fragment();
-        int cipherLength = fragment.length - explicitNonceLength;
+        int cipherLength = record.fragmentLength() - explicitNonceLength;
         if (cipherLength < AeadAlgorithm.TAG_LENGTH) {
             throw new TlsException(AlertDescription.BAD_RECORD_MAC, "record too short for its AEAD");
         }
@@ -81,17 +80,20 @@ public final class Tls12RecordProtection implements RecordProtection {
         if (plaintextLength > RecordLimits.MAX_PLAINTEXT) {
             throw new TlsException(AlertDescription.RECORD_OVERFLOW, "decrypted fragment longer than 2^14");
         }
+        byte[] data = record.data();
+        int explicitAt = record.fragmentOffset();
         long seq = sequence.getAndIncrement();
         computeNonce(seq);
-        System.arraycopy(fragment, 0, nonce, fixedIv.length, explicitNonceLength);
-        byte[] header = record.header();
-        setAdditionalData(seq, header[0], header[1], header[2], plaintextLength);
+        System.arraycopy(data, explicitAt, nonce, fixedIv.length, explicitNonceLength);
+        int header = record.offset();
+        setAdditionalData(seq, data[header], data[header + 1], data[header + 2], plaintextLength);
+        int body = explicitAt + explicitNonceLength;
         try {
-            aead.open(nonce, additionalData, fragment, explicitNonceLength, cipherLength, fragment, 0);
+            aead.open(nonce, additionalData, data, body, cipherLength, data, body);
         } catch (AEADBadTagException e) {
             throw new TlsException(AlertDescription.BAD_RECORD_MAC, "record authentication failed", e);
         }
-        return new TlsPlaintext(record.type(), fragment, 0, plaintextLength);
+        return new TlsPlaintext(record.type(), data, body, plaintextLength);
     }
 
     /** GCM: salt || seq (the explicit part we send); ChaCha20: IV XOR seq. Receivers overwrite the GCM explicit part. */

@@ -15,7 +15,9 @@ public final class Tls13RecordProtection implements RecordProtection {
     private final byte[] iv;
     private final SequenceNumber sequence;
     private final byte[] nonce = new byte[AeadAlgorithm.NONCE_LENGTH];
+    /** The additional data of the record being sealed or opened: its header. */
     private final byte[] header = new byte[RecordLimits.HEADER_LENGTH];
+    private final byte[] innerType = new byte[1];
 
     public Tls13RecordProtection(AeadAlgorithm algorithm, byte[] key, byte[] iv) {
         this(algorithm, key, iv, new SequenceNumber());
@@ -45,55 +47,60 @@ public final class Tls13RecordProtection implements RecordProtection {
         return Long.compareUnsigned(sequence.used(), aead.algorithm().recordLimit()) >= 0;
     }
 
+    /**
+     * RFC 8446 §5.2: encrypts TLSInnerPlaintext = content || type (no padding) straight from {@code src} into the
+     * record; the outer header, which is the additional data, always says application_data / 0x0303.
+     */
     @Override
     public int seal(ContentType type, byte[] src, int off, int len, byte[] dst, int dstOff) throws TlsException {
         computeNonce(sequence.getAndIncrement());
-        int innerLength = len + 1;
         int total = recordLength(len);
-        // The outer header always says application_data / 0x0303 (RFC 8446 §5.2).
-        RecordProtection.writeHeader(header, 0, ContentType.APPLICATION_DATA.code(), innerLength + AeadAlgorithm.TAG_LENGTH);
+        RecordProtection.writeHeader(header, 0, ContentType.APPLICATION_DATA.code(), total - RecordLimits.HEADER_LENGTH);
         System.arraycopy(header, 0, dst, dstOff, RecordLimits.HEADER_LENGTH);
-        int body = dstOff + RecordLimits.HEADER_LENGTH;
-        System.arraycopy(src, off, dst, body, len);
-        dst[body + len] = (byte) type.code();
-        aead.seal(nonce, header, dst, body, innerLength, dst, body);
+        innerType[0] = (byte) type.code();
+        aead.seal(nonce, header, src, off, len, innerType, dst, dstOff + RecordLimits.HEADER_LENGTH);
         return total;
     }
 
+    /** Decrypts in place in the record's array; the content is returned as a range of that array. */
     @Override
     public TlsPlaintext open(TlsCiphertext record) throws TlsException {
-        byte[] fragment = record.fragment();
         if (record.type() == ContentType.CHANGE_CIPHER_SPEC) {
             // change_cipher_spec is never protected in TLS 1.3 (RFC 8446 §5); the caller decides whether it is allowed.
-            return new TlsPlaintext(record.type(), fragment, 0, fragment.length);
+            return record.asPlaintext();
         }
         if (record.type() != ContentType.APPLICATION_DATA) {
             throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE,
                     "unprotected " + record.type() + " record after keys were established");
         }
         computeNonce(sequence.getAndIncrement());
+        byte[] data = record.data();
+        int start = record.fragmentOffset();
+        // RFC 8446 §5.2: the additional data is the record header as received.
+        System.arraycopy(data, record.offset(), header, 0, RecordLimits.HEADER_LENGTH);
         int length;
         try {
-            length = aead.open(nonce, record.header(), fragment, 0, fragment.length, fragment, 0);
+            length = aead.open(nonce, header, data, start, record.fragmentLength(), data, start);
         } catch (AEADBadTagException e) {
             throw new TlsException(AlertDescription.BAD_RECORD_MAC, "record authentication failed", e);
         }
         if (length > RecordLimits.MAX_PLAINTEXT + 1) {
             throw new TlsException(AlertDescription.RECORD_OVERFLOW, "TLSInnerPlaintext longer than 2^14 + 1");
         }
-        int typeIndex = length - 1;
-        while (typeIndex >= 0 && fragment[typeIndex] == 0) {
+        // RFC 8446 §5.4: the content type is the last non-zero byte; zeros after it are padding.
+        int typeIndex = start + length - 1;
+        while (typeIndex >= start && data[typeIndex] == 0) {
             typeIndex--;
         }
-        if (typeIndex < 0) {
+        if (typeIndex < start) {
             throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "TLSInnerPlaintext has no non-zero content type");
         }
-        ContentType inner = ContentType.fromCode(fragment[typeIndex] & 0xff);
+        ContentType inner = ContentType.fromCode(data[typeIndex] & 0xff);
         if (inner == null || inner == ContentType.CHANGE_CIPHER_SPEC) {
             throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE,
-                    "protected record with inner content type " + (fragment[typeIndex] & 0xff));
+                    "protected record with inner content type " + (data[typeIndex] & 0xff));
         }
-        return new TlsPlaintext(inner, fragment, 0, typeIndex);
+        return new TlsPlaintext(inner, data, start, typeIndex - start);
     }
 
     /** RFC 8446 §5.3: the 64-bit sequence number, left-padded to 12 bytes, XORed with the IV. */

@@ -12,7 +12,7 @@ public interface CongestionControl {
     /** Slow start threshold, bytes. */
     int ssthresh();
 
-    /** True between entering fast recovery and the ACK that ends it. */
+    /** True between entering fast recovery (or SACK-based loss recovery) and the ACK that ends it. */
     boolean inRecovery();
 
     /**
@@ -27,6 +27,14 @@ public interface CongestionControl {
      * caller must retransmit the first unacknowledged segment.
      */
     boolean onTripleDupAck(int ack, int sndMax, int flightSize);
+
+    /**
+     * SACK-based loss recovery starts (RFC 6675 §5 step 4): cwnd and ssthresh both take this algorithm's reduced
+     * window, and cwnd holds through partial ACKs (the sender's pipe estimate paces it) until an ACK covers
+     * {@code sndMax}, the RecoveryPoint. Returns false and changes nothing when recovery is already on, or when
+     * {@code ack} does not pass the previous recovery point (one reduction per window of data).
+     */
+    boolean onEnterRecovery(int ack, int sndMax, int flightSize);
 
     /** A further duplicate ACK while in fast recovery (RFC 5681 §3.2 step 4). */
     void onDupAckInRecovery();

@@ -3,7 +3,8 @@ package io.tunstack.core.tcp;
 /**
  * NewReno: slow start and congestion avoidance of RFC 5681 §3.1 with appropriate byte counting (RFC 3465,
  * L = 2·SMSS), fast retransmit / fast recovery of RFC 5681 §3.2 with the partial-ACK handling of RFC 6582,
- * and the initial window of RFC 6928.
+ * and the initial window of RFC 6928. With SACK the connection runs RFC 6675 loss recovery and asks only for
+ * the reduction ({@link #onEnterRecovery}).
  */
 public final class NewReno implements CongestionControl {
     private final int smss;
@@ -15,6 +16,8 @@ public final class NewReno implements CongestionControl {
      */
     private int recover;
     private boolean inRecovery;
+    /** The current recovery is RFC 6675's: no window inflation or partial-ACK deflation. */
+    private boolean sackRecovery;
     /** RFC 3465 §2.1: bytes acknowledged since cwnd last grew in congestion avoidance. */
     private int bytesAckedInAvoidance;
 
@@ -55,6 +58,10 @@ public final class NewReno implements CongestionControl {
                 bytesAckedInAvoidance = 0;
                 return false;
             }
+            if (sackRecovery) {
+                // RFC 6675 §5: cwnd stays at ssthresh; the pipe estimate decides what goes out.
+                return false;
+            }
             // Partial acknowledgment: deflate by the newly acknowledged data, add back one SMSS if at least
             // that much was acknowledged, and retransmit the next hole.
             cwnd = Math.max(smss, cwnd - bytesAcked + (bytesAcked >= smss ? smss : 0));
@@ -76,15 +83,35 @@ public final class NewReno implements CongestionControl {
 
     @Override
     public boolean onTripleDupAck(int ack, int sndMax, int flightSize) {
-        // RFC 6582 §3.2 step 2: only when the cumulative ACK covers more than "recover", so one window of
-        // losses triggers one reduction.
-        if (inRecovery || !SeqNum.gt(ack, recover)) {
+        if (!startRecovery(ack, sndMax, flightSize, false)) {
+            return false;
+        }
+        cwnd = ssthresh + 3 * smss;
+        return true;
+    }
+
+    @Override
+    public boolean onEnterRecovery(int ack, int sndMax, int flightSize) {
+        if (!startRecovery(ack, sndMax, flightSize, true)) {
+            return false;
+        }
+        cwnd = ssthresh; // RFC 6675 §5 step (4.2)
+        return true;
+    }
+
+    /**
+     * Halves ssthresh and records "recover", so one window of losses triggers one reduction: without SACK only
+     * when the cumulative ACK covers more than "recover" (RFC 6582 §3.2 step 2); with SACK once it reaches the
+     * RecoveryPoint (RFC 6675 §5.1), since SACK tells a new loss from the old window's duplicates.
+     */
+    private boolean startRecovery(int ack, int sndMax, int flightSize, boolean sack) {
+        if (inRecovery || (sack ? SeqNum.lt(ack, recover) : !SeqNum.gt(ack, recover))) {
             return false;
         }
         ssthresh = halvedFlight(flightSize);
         recover = sndMax;
-        cwnd = ssthresh + 3 * smss;
         inRecovery = true;
+        sackRecovery = sack;
         return true;
     }
 

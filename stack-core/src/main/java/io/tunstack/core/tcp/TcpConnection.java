@@ -98,6 +98,10 @@ public final class TcpConnection extends TimerEntry {
     private final Reassembly reassembly;
     private final int[] sackLeft = new int[TcpHeader.MAX_SACK_BLOCKS];
     private final int[] sackRight = new int[TcpHeader.MAX_SACK_BLOCKS];
+    /** What the peer SACKed of our data (RFC 6675), used only when SACK was negotiated. */
+    private final SackScoreboard scoreboard;
+    /** RFC 6675 HighRxt, kept as the sequence number after the highest octet retransmitted in this recovery. */
+    private int highRxt;
 
     /** The user closed our direction; {@link #finSeq} is the FIN's sequence number. */
     private boolean finQueued;
@@ -161,6 +165,8 @@ public final class TcpConnection extends TimerEntry {
         this.windowSlack = (1 << ourShift) - 1;
         this.receiveBuffer = new ReceiveBuffer(config.receiveBufferSize() + windowSlack);
         this.reassembly = new Reassembly(config.maxReassemblyRanges());
+        // The peer keeps out-of-order ranges as we do: the same bound serves its SACK blocks.
+        this.scoreboard = new SackScoreboard(config.maxReassemblyRanges());
         this.rtt = new RttEstimator(config.initialRtoNanos(), config.minRtoNanos(), config.maxRtoNanos());
         this.rcvMssLimit = config.mss();
         this.rcvMss = Math.min(DEFAULT_MSS, rcvMssLimit);
@@ -580,7 +586,12 @@ public final class TcpConnection extends TimerEntry {
     private boolean acceptable(int seq, int segLength) {
         int wnd = rcvWnd();
         if (segLength == 0) {
-            return wnd == 0 ? seq == rcvNxt : inWindow(seq, wnd);
+            // RCV.NXT =< SEG.SEQ =< RCV.NXT+RCV.WND: one wider at the right edge than the RFC's table, as BSD and
+            // Linux accept. A peer that filled our window past a hole sends its ACKs with SEG.SEQ at exactly the
+            // edge; refusing them would ignore every acknowledgment of our data until the peer's next
+            // retransmission ("special allowance should be made to accept valid ACKs").
+            int offset = seq - rcvNxt;
+            return offset >= 0 && offset <= wnd;
         }
         return wnd != 0 && (inWindow(seq, wnd) || inWindow(seq + segLength - 1, wnd));
     }
@@ -620,9 +631,16 @@ public final class TcpConnection extends TimerEntry {
      */
     private boolean ackArrives(TcpHeader h, int payloadLength, long now) {
         long peerWindow = (long) h.window << sndShift;
-        if (SeqNum.gt(h.ack, sndUna)) {
+        boolean newlySacked = sackOk && updateScoreboard(h);
+        boolean advanced = SeqNum.gt(h.ack, sndUna);
+        if (advanced) {
             newDataAcked(h, now);
-        } else if (isDuplicateAck(h, payloadLength, peerWindow)) {
+        }
+        // RFC 6675 §2: with SACK, an ACK that SACKs new octets is a duplicate even when it moves SND.UNA or
+        // changes the window, and one whose blocks tell nothing new (D-SACK, repeats) is not; RFC 5681 §2
+        // decides for an ACK without blocks.
+        boolean rfc5681Duplicate = !advanced && isDuplicateAck(h, payloadLength, peerWindow);
+        if (sackOk && h.sackCount > 0 ? newlySacked : rfc5681Duplicate) {
             duplicateAck(h, now);
         }
         // RFC 9293 §3.10.7.4: update the window only from segments newer than the last update (SND.WL1/WL2).
@@ -680,7 +698,7 @@ public final class TcpConnection extends TimerEntry {
             boolean partialAck = cc.onAck(h.ack, dataAcked, sndMax - sndUna, now);
             traceCongestion(now);
             if (partialAck) {
-                retransmitFirst(TcpEvent.RetransmitKind.PARTIAL_ACK, now);
+                retransmit(sndUna, Integer.MAX_VALUE, TcpEvent.RetransmitKind.PARTIAL_ACK, now);
             }
         }
         if (dataAcked > 0 && state.acceptsSend() && !finQueued) {
@@ -712,20 +730,55 @@ public final class TcpConnection extends TimerEntry {
         }
     }
 
+    /**
+     * RFC 6675 §4 Update() from the ACK's SACK blocks; returns true when they SACK new octets. An ACK that
+     * moves SND.UNA exactly to the start of a SACKed range shows the peer discarded that range (reneging,
+     * RFC 2018 §8): the scoreboard is forgotten so the data is sent again.
+     */
+    private boolean updateScoreboard(TcpHeader h) {
+        if (SeqNum.gt(h.ack, sndUna) && scoreboard.startsAt(h.ack)) {
+            scoreboard.clear();
+            if (SeqNum.lt(sndNxt, sndMax)) {
+                sndNxt = h.ack; // go-back-N after a timeout restarts at the dropped range
+            }
+        }
+        return scoreboard.update(h.ack, sndMax, h.sackLeft, h.sackRight, h.sackCount);
+    }
+
     private void duplicateAck(TcpHeader h, long now) {
         dupAcks++;
         stats.dupAcks++;
         if (cc == null) {
             return;
         }
+        if (sackOk) {
+            // RFC 6675 §5 steps (1) and (2): DupThresh duplicates, or SACKs showing SND.UNA lost, which works
+            // even when a small window cannot produce three duplicates.
+            if (!cc.inRecovery() && (dupAcks >= SackScoreboard.DUP_THRESH || scoreboard.isLost(sndUna, sndMss))) {
+                enterSackRecovery(now);
+            }
+            return;
+        }
         if (dupAcks == 3) {
             if (cc.onTripleDupAck(h.ack, sndMax, sndMax - sndUna)) {
                 traceCongestion(now);
-                retransmitFirst(TcpEvent.RetransmitKind.FAST, now);
+                retransmit(sndUna, Integer.MAX_VALUE, TcpEvent.RetransmitKind.FAST, now);
             }
         } else if (dupAcks > 3 && cc.inRecovery()) {
             cc.onDupAckInRecovery();
         }
+    }
+
+    /**
+     * RFC 6675 §5 step (4): RecoveryPoint = HighData and cwnd = ssthresh (both kept by the congestion
+     * control), then retransmit the first segment at SND.UNA; output continues by §5 (C).
+     */
+    private void enterSackRecovery(long now) {
+        if (!cc.onEnterRecovery(sndUna, sndMax, sndMax - sndUna)) {
+            return;
+        }
+        traceCongestion(now);
+        highRxt = sndUna + retransmit(sndUna, scoreboard.unsackedLength(sndUna), TcpEvent.RetransmitKind.FAST, now);
     }
 
     /**
@@ -985,43 +1038,102 @@ public final class TcpConnection extends TimerEntry {
         if (sndUna == sndMax && lastSendNanos != 0 && now - lastSendNanos > rtt.rto()) {
             cc.onIdleRestart();
         }
-        while (true) {
-            int unsent = Math.max(0, dataEndSeq() - sndNxt);
-            int inFlight = sndNxt - sndUna;
-            long window = Math.min(sndWnd, cc.cwnd() + limitedTransmitAllowance());
-            int segmentSize = segmentSize();
-            int length = (int) Math.max(0, Math.min(Math.min(unsent, segmentSize), window - inFlight));
-            boolean fin = finQueued && finSeq - sndNxt == length;
-            if (length == 0 && !fin) {
-                break;
-            }
-            if (length < segmentSize && !fin && !sendSmallSegment(length, unsent, inFlight)) {
-                break;
-            }
-            if (!rttTiming && !tsOk && sndNxt == sndMax && length > 0) {
-                rttTiming = true;
-                rttSeq = sndNxt;
-                rttStartNanos = now;
-            }
-            transmit(sndNxt, length, fin, now);
-            sndNxt += length + (fin ? 1 : 0);
-            if (SeqNum.gt(sndNxt, sndMax)) {
-                sndMax = sndNxt;
-            }
-            persistAt = NEVER;
-            persistBackoff = 0;
-            if (rtxAt == NEVER) {
-                rtxAt = now + rtt.rto(); // RFC 6298 §5.1
-            }
-            if (fin) {
-                break;
-            }
+        if (sackOk && cc.inRecovery()) {
+            sendInRecovery(now);
+        } else {
+            int sent;
+            do {
+                int unsackedLength = skipSacked();
+                long window = Math.min(sndWnd, cc.cwnd() + limitedTransmitAllowance());
+                sent = sendSegment(window - (sndNxt - sndUna), unsackedLength, now);
+            } while (sent > 0);
         }
         // Data waits but nothing is outstanding to bring an ACK: the persist timer probes a zero window
         // (RFC 9293 §3.8.6.1) and overrides SWS avoidance for a small one (§3.8.6.2.1).
         if (dataEndSeq() != sndNxt && SeqNum.gt(dataEndSeq(), sndNxt) && rtxAt == NEVER && persistAt == NEVER) {
             persistAt = now + persistInterval();
         }
+    }
+
+    /**
+     * One segment at SND.NXT of at most {@code room} bytes of window and {@code limit} bytes before SACKed
+     * data (and the FIN after the last byte). A segment short for lack of window or data is held back by Nagle
+     * and SWS avoidance; one cut at {@code limit} goes. Returns the sequence numbers it took, 0 for none.
+     */
+    private int sendSegment(long room, int limit, long now) {
+        int unsent = Math.max(0, dataEndSeq() - sndNxt);
+        int inFlight = sndNxt - sndUna;
+        int segmentSize = segmentSize();
+        int length = (int) Math.max(0, Math.min(Math.min(unsent, segmentSize), Math.min(room, limit)));
+        boolean fin = finQueued && finSeq - sndNxt == length;
+        if (length == 0 && !fin) {
+            return 0;
+        }
+        if (length < segmentSize && length < limit && !fin && !sendSmallSegment(length, unsent, inFlight)) {
+            return 0;
+        }
+        if (!rttTiming && !tsOk && sndNxt == sndMax && length > 0) {
+            rttTiming = true;
+            rttSeq = sndNxt;
+            rttStartNanos = now;
+        }
+        transmit(sndNxt, length, fin, now);
+        sndNxt += length + (fin ? 1 : 0);
+        if (SeqNum.gt(sndNxt, sndMax)) {
+            sndMax = sndNxt;
+        }
+        persistAt = NEVER;
+        persistBackoff = 0;
+        if (rtxAt == NEVER) {
+            rtxAt = now + rtt.rto(); // RFC 6298 §5.1
+        }
+        return length + (fin ? 1 : 0);
+    }
+
+    /**
+     * RFC 6675 §5.1: while go-back-N resends after a timeout, SND.NXT steps over what the peer SACKed. Returns
+     * how many bytes from SND.NXT are not SACKed (unbounded past SND.MAX, where data is new).
+     */
+    private int skipSacked() {
+        if (!sackOk || !SeqNum.lt(sndNxt, sndMax)) {
+            return Integer.MAX_VALUE;
+        }
+        sndNxt = scoreboard.nextUnsacked(sndNxt);
+        return SeqNum.lt(sndNxt, sndMax) ? scoreboard.unsackedLength(sndNxt) : Integer.MAX_VALUE;
+    }
+
+    /**
+     * RFC 6675 §5 (C): while cwnd − pipe ≥ 1 SMSS, send what NextSeg() picks: a lost hole (rule 1), else new
+     * data the receive window allows (rule 2), else a hole not yet deemed lost (rule 3).
+     */
+    private void sendInRecovery(long now) {
+        int pipe = scoreboard.pipe(sndUna, sndMax, highRxt, sndMss);
+        while (cc.cwnd() - pipe >= sndMss) {
+            int sent = retransmitHole(true, now);
+            if (sent == 0) {
+                sent = sendSegment(Math.min(cc.cwnd() - pipe, sndWnd - (sndNxt - sndUna)), Integer.MAX_VALUE, now);
+            }
+            if (sent == 0) {
+                sent = retransmitHole(false, now);
+            }
+            if (sent == 0) {
+                return;
+            }
+            pipe += sent; // (C.4)
+        }
+    }
+
+    /** NextSeg() rule 1 ({@code lostOnly}) or 3: retransmits the next hole above HighRxt; returns its length. */
+    private int retransmitHole(boolean lostOnly, long now) {
+        int from = SeqNum.max(highRxt, sndUna);
+        int distance = scoreboard.nextHole(from, sndMss, lostOnly);
+        if (distance < 0) {
+            return 0;
+        }
+        int seq = from + distance;
+        int sent = retransmit(seq, scoreboard.unsackedLength(seq), TcpEvent.RetransmitKind.FAST, now);
+        highRxt = seq + sent; // (C.2)
+        return sent;
     }
 
     /**
@@ -1138,18 +1250,22 @@ public final class TcpConnection extends TimerEntry {
         return Math.min(receiveBuffer.capacity() / 2, rcvMss);
     }
 
-    /** Retransmits the first unacknowledged segment without moving SND.NXT (fast retransmit, partial ACK). */
-    private void retransmitFirst(TcpEvent.RetransmitKind kind, long now) {
-        int dataLeft = Math.max(0, Math.min(dataEndSeq(), sndMax) - sndUna);
-        int length = Math.min(segmentSize(), dataLeft);
-        boolean fin = finQueued && length == dataEndSeq() - sndUna && SeqNum.gt(sndMax, finSeq);
+    /**
+     * Retransmits one segment of at most {@code maxLength} bytes at {@code seq} without moving SND.NXT (fast
+     * retransmit, partial ACK, SACK recovery); returns the sequence numbers it took.
+     */
+    private int retransmit(int seq, int maxLength, TcpEvent.RetransmitKind kind, long now) {
+        int dataLeft = Math.max(0, Math.min(dataEndSeq(), sndMax) - seq);
+        int length = Math.min(Math.min(segmentSize(), dataLeft), maxLength);
+        boolean fin = finQueued && length == dataEndSeq() - seq && SeqNum.gt(sndMax, finSeq);
         if (length == 0 && !fin) {
-            return;
+            return 0;
         }
         rttTiming = false;
-        transmit(sndUna, length, fin, now);
+        transmit(seq, length, fin, now);
         stats.fastRetransmissions++;
-        countRetransmission(kind, sndUna, length + (fin ? 1 : 0), now);
+        countRetransmission(kind, seq, length + (fin ? 1 : 0), now);
+        return length + (fin ? 1 : 0);
     }
 
     private void countRetransmission(TcpEvent.RetransmitKind kind, int seq, int length, long now) {

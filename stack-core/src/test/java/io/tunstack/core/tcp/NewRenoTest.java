@@ -11,6 +11,20 @@ class NewRenoTest {
     private static final int MSS = 1000;
 
     @Test
+    void sackRecoveryHoldsCwndAtSsthreshUntilTheRecoveryPoint() {
+        NewReno cc = new NewReno(MSS, 0);
+        assertTrue(cc.onEnterRecovery(1000, 11_000, 10_000));
+        assertEquals(5 * MSS, cc.ssthresh());
+        assertEquals(5 * MSS, cc.cwnd(), "RFC 6675 (4.2): no inflation");
+        assertFalse(cc.onAck(5000, 4000, 6000, 0), "no partial-ACK retransmission");
+        assertEquals(5 * MSS, cc.cwnd());
+        cc.onAck(11_000, 6000, 0, 0);
+        assertFalse(cc.inRecovery());
+        // RFC 6675 §5.1: with SACK a new recovery may start at the old RecoveryPoint itself.
+        assertTrue(cc.onEnterRecovery(11_000, 20_000, 9000));
+    }
+
+    @Test
     void initialWindowPerRfc6928() {
         assertEquals(10 * 1460, NewReno.initialWindow(1460));
         assertEquals(14600, NewReno.initialWindow(4000));

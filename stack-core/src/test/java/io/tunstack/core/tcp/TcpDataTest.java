@@ -31,6 +31,25 @@ class TcpDataTest {
     }
 
     @Test
+    void anAckAtTheRightEdgeOfAWindowFilledPastAHoleIsProcessed() {
+        TcpScript s = new TcpScript();
+        TcpConnection c = s.acceptConnection();
+        s.write(c, pattern(0, 1000));
+        s.expect(seg().seq(A).ack(B).psh().data(0, 1000));
+        // The peer's first 1000 bytes are lost; the rest fills the window up to its right edge.
+        for (int offset = 1000; offset < WINDOW; offset += 1460) {
+            s.send(seg().seq(B + offset).ack(A).data(offset, Math.min(1460, WINDOW - offset)));
+        }
+        while (s.poll() != null) {
+            // duplicate ACKs for the hole
+        }
+        // Its next pure ACK has SEG.SEQ = SND.NXT = our right edge, and acknowledges our data.
+        s.send(seg().seq(B + WINDOW).ack(A + 1000));
+        assertEquals(c.sendBufferFree(), TcpScript.baseConfig().build().sendBufferSize(),
+                "our 1000 bytes are acknowledged");
+    }
+
+    @Test
     void everySecondFullSegmentIsAckedAtOnce() {
         TcpScript s = new TcpScript();
         s.acceptConnection();

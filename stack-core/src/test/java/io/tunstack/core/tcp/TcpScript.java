@@ -135,11 +135,17 @@ final class TcpScript {
 
     /** LISTEN on {@link #LOCAL_PORT}, then the three-way handshake with a peer offering MSS 1460. */
     TcpConnection acceptConnection() {
+        return acceptConnection(false);
+    }
+
+    /** As {@link #acceptConnection()}, the peer also offering SACK-permitted when {@code sack}. */
+    TcpConnection acceptConnection(boolean sack) {
         layer.listen(0, LOCAL_PORT, 16, c -> {
             c.setHandler(handler);
             accepted.add(c);
         });
-        send(Seg.seg().syn().seq(PEER_ISS).mss(1460).window(65535));
+        Seg syn = Seg.seg().syn().seq(PEER_ISS).mss(1460).window(65535);
+        send(sack ? syn.sackPermitted() : syn);
         expect(Seg.seg().syn().seq(ISS).ack(PEER_ISS + 1).mss(1460).window(65535));
         send(Seg.seg().seq(PEER_ISS + 1).ack(ISS + 1).window(65535));
         expectNothing();

@@ -15,16 +15,21 @@ class TcpTransferTest {
     private static final int PORT = 443;
 
     private record Result(byte[] aSent, byte[] aReceived, byte[] bSent, byte[] bReceived, long endNanos,
-                          long segments, String countersA, String countersB, int leftA, int leftB) {
+                          long segments, String countersA, String countersB, int leftA, int leftB,
+                          long timeoutRetransmissions) {
     }
 
     private static Result transfer(long seed, long bytesEachWay, SimulatedPath.Impairments impairments) {
+        return transfer(seed, bytesEachWay, impairments, true);
+    }
+
+    private static Result transfer(long seed, long bytesEachWay, SimulatedPath.Impairments impairments, boolean sack) {
         VirtualClock clock = new VirtualClock(0);
         SimulatedPath path = new SimulatedPath(clock, seed, impairments);
         TcpLayer[] toA = new TcpLayer[1];
         TcpLayer[] toB = new TcpLayer[1];
         TcpConfig.Builder config = TcpConfig.builder().msl(Duration.ofSeconds(1)).receiveBufferSize(128 * 1024)
-                .sendBufferSize(128 * 1024).maxRetransmissions(30);
+                .sendBufferSize(128 * 1024).maxRetransmissions(30).sack(sack);
         // ISS near 2^32 and near 2^31: sequence numbers wrap during the transfer.
         TcpLayer a = new TcpLayer(path.output(toB), config.fixedIss(0xFFFF_F000).build(), clock, TcpEventSink.NONE);
         TcpLayer b = new TcpLayer(path.output(toA), config.fixedIss(0x7FFF_FFF0).build(), clock, TcpEventSink.NONE);
@@ -44,7 +49,8 @@ class TcpTransferTest {
         assertEquals(TcpCloseReason.NORMAL, server.closed);
         return new Result(client.sentDigest(), client.receivedDigest(), server.sentDigest(),
                 server.receivedDigest(), clock.nanoTime(), path.sent, a.counters().toString(),
-                b.counters().toString(), a.connectionCount(), b.connectionCount());
+                b.counters().toString(), a.connectionCount(), b.connectionCount(),
+                client.connection.stats().timeoutRetransmissions() + server.connection.stats().timeoutRetransmissions());
     }
 
     @Test
@@ -69,6 +75,18 @@ class TcpTransferTest {
         assertEquals(first.countersA(), second.countersA());
         assertEquals(first.countersB(), second.countersB());
         assertArrayEquals(first.aReceived(), second.aReceived());
+    }
+
+    @Test
+    void sackRecoveryNeedsFewerTimeoutsThanNewReno() {
+        SimulatedPath.Impairments lossy = new SimulatedPath.Impairments(0.03, 0.01, 0.25,
+                Duration.ofMillis(5).toNanos(), Duration.ofMillis(10).toNanos());
+        Result sack = transfer(3, 2 * 1024 * 1024, lossy, true);
+        Result newReno = transfer(3, 2 * 1024 * 1024, lossy, false);
+        System.out.printf("2 MB each way, 3%% loss: SACK %d timeouts in %.1f s virtual, NewReno %d in %.1f s%n",
+                sack.timeoutRetransmissions(), sack.endNanos() / 1e9, newReno.timeoutRetransmissions(),
+                newReno.endNanos() / 1e9);
+        assertTrue(sack.timeoutRetransmissions() < newReno.timeoutRetransmissions());
     }
 
     @Test

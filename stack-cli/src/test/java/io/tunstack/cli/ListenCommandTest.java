@@ -24,7 +24,7 @@ class ListenCommandTest {
             "import socket, sys, threading, time",
             "def connect():",
             "    for _ in range(100):",
-            "        try: return socket.create_connection(('198.18.0.2', 8080), timeout=10)",
+            "        try: return socket.create_connection(('198.18.0.2', 8080), timeout=30)",
             "        except OSError: time.sleep(0.1)",
             "    raise SystemExit('tunstack never accepted')",
             "def read_all(s):",

@@ -1,14 +1,11 @@
 package io.tunstack.core.stack;
 
 import io.tunstack.core.wire.WireError;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLongArray;
 
-/**
- * Per-stack packet counters. Only the event loop writes them (single writer, so a plain
- * read-increment-release store suffices); any thread may read them.
- */
+/** Per-stack packet counters: only the event loop writes them; any thread may read them. */
 public final class StackCounters {
     private static final int PACKETS_IN = 0;
     private static final int BYTES_IN = 1;
@@ -17,74 +14,64 @@ public final class StackCounters {
     private static final int WIRE_BASE = 4;
     private static final int DROP_BASE = WIRE_BASE + WireError.values().length;
 
-    private final AtomicLongArray values = new AtomicLongArray(DROP_BASE + DropReason.values().length);
+    private final CounterArray counters = new CounterArray(labels());
 
-    private void add(int index, long delta) {
-        values.setRelease(index, values.getPlain(index) + delta);
+    private static String[] labels() {
+        List<String> labels = new ArrayList<>(List.of("packets_in", "bytes_in", "packets_out", "bytes_out"));
+        for (WireError error : WireError.values()) {
+            labels.add("drop_" + error.label());
+        }
+        for (DropReason reason : DropReason.values()) {
+            labels.add("drop_" + reason.label());
+        }
+        return labels.toArray(String[]::new);
     }
 
     void received(int bytes) {
-        add(PACKETS_IN, 1);
-        add(BYTES_IN, bytes);
+        counters.add(PACKETS_IN, 1);
+        counters.add(BYTES_IN, bytes);
     }
 
     void sent(int bytes) {
-        add(PACKETS_OUT, 1);
-        add(BYTES_OUT, bytes);
+        counters.add(PACKETS_OUT, 1);
+        counters.add(BYTES_OUT, bytes);
     }
 
     void drop(WireError error) {
-        add(WIRE_BASE + error.ordinal(), 1);
+        counters.add(WIRE_BASE + error.ordinal(), 1);
     }
 
     void drop(DropReason reason) {
-        add(DROP_BASE + reason.ordinal(), 1);
+        counters.add(DROP_BASE + reason.ordinal(), 1);
     }
 
     public long packetsIn() {
-        return values.getAcquire(PACKETS_IN);
+        return counters.get(PACKETS_IN);
     }
 
     public long bytesIn() {
-        return values.getAcquire(BYTES_IN);
+        return counters.get(BYTES_IN);
     }
 
     public long packetsOut() {
-        return values.getAcquire(PACKETS_OUT);
+        return counters.get(PACKETS_OUT);
     }
 
     public long bytesOut() {
-        return values.getAcquire(BYTES_OUT);
+        return counters.get(BYTES_OUT);
     }
 
     public long drops(WireError error) {
-        return values.getAcquire(WIRE_BASE + error.ordinal());
+        return counters.get(WIRE_BASE + error.ordinal());
     }
 
     public long drops(DropReason reason) {
-        return values.getAcquire(DROP_BASE + reason.ordinal());
+        return counters.get(DROP_BASE + reason.ordinal());
     }
 
-    /** Every counter that is not zero, by label, in a stable order: for the CLI and for logs. */
+    /** The packet and byte totals, then every drop counter that is not zero, by label: for the CLI and logs. */
     public Map<String, Long> snapshot() {
-        Map<String, Long> map = new LinkedHashMap<>();
-        map.put("packets_in", packetsIn());
-        map.put("bytes_in", bytesIn());
-        map.put("packets_out", packetsOut());
-        map.put("bytes_out", bytesOut());
-        for (WireError error : WireError.values()) {
-            putIfNonZero(map, "drop_" + error.label(), drops(error));
-        }
-        for (DropReason reason : DropReason.values()) {
-            putIfNonZero(map, "drop_" + reason.label(), drops(reason));
-        }
-        return map;
-    }
-
-    private static void putIfNonZero(Map<String, Long> map, String key, long value) {
-        if (value != 0) {
-            map.put(key, value);
-        }
+        return counters.snapshot(WIRE_BASE);
     }
 
     @Override

@@ -1,9 +1,10 @@
 package io.tunstack.core.udp;
 
+import io.tunstack.core.stack.CounterArray;
 import io.tunstack.core.wire.WireError;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /** UDP counters: written only by the event loop (single writer), readable from any thread. */
 public final class UdpCounters {
@@ -14,82 +15,72 @@ public final class UdpCounters {
     private static final int PORT_UNREACHABLE_SUPPRESSED = 4;
     private static final int WIRE_BASE = 5;
 
-    private final AtomicLongArray values = new AtomicLongArray(WIRE_BASE + WireError.values().length);
+    private final CounterArray counters = new CounterArray(labels());
 
-    private void increment(int index) {
-        values.setRelease(index, values.getPlain(index) + 1);
+    private static String[] labels() {
+        List<String> labels = new ArrayList<>(List.of("udp_in", "udp_out", "udp_no_port",
+                "udp_port_unreachable_sent", "udp_port_unreachable_suppressed"));
+        for (WireError error : WireError.values()) {
+            labels.add("udp_drop_" + error.label());
+        }
+        return labels.toArray(String[]::new);
     }
 
     void countIn() {
-        increment(DATAGRAMS_IN);
+        counters.add(DATAGRAMS_IN, 1);
     }
 
     void countOut() {
-        increment(DATAGRAMS_OUT);
+        counters.add(DATAGRAMS_OUT, 1);
     }
 
     void countNoPort() {
-        increment(NO_PORT);
+        counters.add(NO_PORT, 1);
     }
 
     void countPortUnreachableSent() {
-        increment(PORT_UNREACHABLE_SENT);
+        counters.add(PORT_UNREACHABLE_SENT, 1);
     }
 
     void countPortUnreachableSuppressed() {
-        increment(PORT_UNREACHABLE_SUPPRESSED);
+        counters.add(PORT_UNREACHABLE_SUPPRESSED, 1);
     }
 
     void drop(WireError error) {
-        increment(WIRE_BASE + error.ordinal());
+        counters.add(WIRE_BASE + error.ordinal(), 1);
     }
 
     /** Well-formed datagrams delivered to a bound socket. */
     public long datagramsIn() {
-        return values.getAcquire(DATAGRAMS_IN);
+        return counters.get(DATAGRAMS_IN);
     }
 
     public long datagramsOut() {
-        return values.getAcquire(DATAGRAMS_OUT);
+        return counters.get(DATAGRAMS_OUT);
     }
 
     /** Well-formed datagrams for a port nobody had bound. */
     public long noPort() {
-        return values.getAcquire(NO_PORT);
+        return counters.get(NO_PORT);
     }
 
     public long portUnreachableSent() {
-        return values.getAcquire(PORT_UNREACHABLE_SENT);
+        return counters.get(PORT_UNREACHABLE_SENT);
     }
 
     /** Port unreachable messages not sent: rate limit, or a source that must not get ICMP errors. */
     public long portUnreachableSuppressed() {
-        return values.getAcquire(PORT_UNREACHABLE_SUPPRESSED);
+        return counters.get(PORT_UNREACHABLE_SUPPRESSED);
     }
 
     /** Malformed datagrams dropped for {@code error}. */
     public long drops(WireError error) {
-        return values.getAcquire(WIRE_BASE + error.ordinal());
+        return counters.get(WIRE_BASE + error.ordinal());
     }
 
     /** Every counter that is not zero, by label, in a stable order. */
     public Map<String, Long> snapshot() {
-        Map<String, Long> map = new LinkedHashMap<>();
-        putIfNonZero(map, "udp_in", datagramsIn());
-        putIfNonZero(map, "udp_out", datagramsOut());
-        putIfNonZero(map, "udp_no_port", noPort());
-        putIfNonZero(map, "udp_port_unreachable_sent", portUnreachableSent());
-        putIfNonZero(map, "udp_port_unreachable_suppressed", portUnreachableSuppressed());
-        for (WireError error : WireError.values()) {
-            putIfNonZero(map, "udp_drop_" + error.label(), drops(error));
-        }
-        return map;
-    }
-
-    private static void putIfNonZero(Map<String, Long> map, String key, long value) {
-        if (value != 0) {
-            map.put(key, value);
-        }
+        return counters.snapshot(0);
     }
 
     @Override

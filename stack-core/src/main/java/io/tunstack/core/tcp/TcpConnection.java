@@ -72,6 +72,8 @@ public final class TcpConnection extends TimerEntry {
     private int rcvNxt;
     /** The right edge of the window we last advertised: RCV.NXT + RCV.WND at that time. */
     private int rcvAdvEdge;
+    /** The furthest right edge ever advertised, which the peer may have sent up to (RFC 7323 §2.4). */
+    private int rcvMaxAdvEdge;
     private final int windowSlack;
     private final int ourShift;
     private int rcvShift;
@@ -402,6 +404,7 @@ public final class TcpConnection extends TimerEntry {
         }
         if (synAck) {
             rcvAdvEdge = rcvNxt + window;
+            rcvMaxAdvEdge = rcvAdvEdge;
             lastAckSent = rcvNxt;
             ackNow = false;
         }
@@ -460,6 +463,7 @@ public final class TcpConnection extends TimerEntry {
         rcvNxt = irs + 1;
         negotiate(h);
         rcvAdvEdge = rcvNxt + Math.min(MAX_WINDOW_FIELD, advertisableSpace());
+        rcvMaxAdvEdge = rcvAdvEdge;
         lastAckSent = rcvNxt;
         initSendWindow(h);
         if (hasAck) {
@@ -589,9 +593,11 @@ public final class TcpConnection extends TimerEntry {
             // RCV.NXT =< SEG.SEQ =< RCV.NXT+RCV.WND: one wider at the right edge than the RFC's table, as BSD and
             // Linux accept. A peer that filled our window past a hole sends its ACKs with SEG.SEQ at exactly the
             // edge; refusing them would ignore every acknowledgment of our data until the peer's next
-            // retransmission ("special allowance should be made to accept valid ACKs").
+            // retransmission ("special allowance should be made to accept valid ACKs"). The edge is the furthest
+            // one ever offered: window scaling can retract it by less than one unit (RFC 7323 §2.4), and a peer
+            // that already sent up to the old edge puts SEG.SEQ = SND.NXT past the new one on every ACK.
             int offset = seq - rcvNxt;
-            return offset >= 0 && offset <= wnd;
+            return offset >= 0 && offset <= Math.max(wnd, rcvMaxAdvEdge - rcvNxt);
         }
         return wnd != 0 && (inWindow(seq, wnd) || inWindow(seq + segLength - 1, wnd));
     }
@@ -1229,6 +1235,7 @@ public final class TcpConnection extends TimerEntry {
         }
         field = Math.min(field, MAX_WINDOW_FIELD);
         rcvAdvEdge = rcvNxt + (field << rcvShift);
+        rcvMaxAdvEdge = SeqNum.max(rcvMaxAdvEdge, rcvAdvEdge);
         lastAckSent = rcvNxt;
         ackNow = false;
         delAckAt = NEVER;

@@ -120,8 +120,8 @@ class TcpKernelTest {
             assertEquals(0, rule.exitCode(), rule.output());
 
             try (AutoCloseable reporter = tun.reportWhileRunning(Duration.ofSeconds(30))) {
-                echoThroughKernel(tun, 1L << 20);
-                kernelClientThroughTunstack(tun, 1L << 20);
+                echoThroughKernel(tun, 4L << 20);
+                kernelClientThroughTunstack(tun, 4L << 20);
             }
 
             var counters = tun.lab().exec(10, "nft", "list chain inet tsloss out");

@@ -50,6 +50,40 @@ class TcpDataTest {
     }
 
     @Test
+    void anAckBeyondARightEdgeRetractedByWindowScalingIsProcessed() {
+        // 128 KiB needs shift 2: a window field counts 4 bytes, so once RCV.NXT moves by other than a multiple
+        // of 4 the right edge is rounded up, or down by up to 3 bytes when the buffer has no room for more.
+        TcpScript s = new TcpScript(TcpScript.baseConfig().windowScaling(true).receiveBufferSize(1 << 17));
+        s.layer.listen(0, TcpScript.LOCAL_PORT, 4, c -> s.accepted.add(c));
+        s.send(seg().syn().seq(PEER_ISS).mss(1460).wscale(0).window(65535));
+        s.next();
+        s.send(seg().seq(B).ack(A).window(65535));
+        TcpConnection c = s.accepted.get(0);
+        s.write(c, pattern(0, 1000));
+        s.next();
+        s.send(seg().seq(B).ack(A).window(65535).data(0, 3));
+        s.advanceMillis(40);
+        TcpScript.Sent ack = s.next();
+        int offeredEdge = ack.header().ack + (ack.header().window << 2);
+        s.send(seg().seq(B + 3).ack(A).window(65535).data(3, 2));
+        s.advanceMillis(40);
+        ack = s.next();
+        assertTrue(ack.header().ack + (ack.header().window << 2) - offeredEdge < 0, "the right edge was retracted");
+        // The peer fills the window it was offered; the application reads nothing.
+        for (int offset = 5; B + offset - offeredEdge < 0; offset += 1460) {
+            s.send(seg().seq(B + offset).ack(A).window(65535).data(offset, Math.min(1460, offeredEdge - B - offset)));
+        }
+        while (s.poll() != null) {
+            // our ACKs, the last with a zero window
+        }
+        assertTrue(c.rcvNxt() - offeredEdge < 0, "the bytes beyond the retracted edge were not stored");
+        // Its pure ACK has SEG.SEQ = SND.NXT = the edge it was offered, past RCV.NXT + RCV.WND: it still counts.
+        s.send(seg().seq(offeredEdge).ack(A + 1000).window(65535));
+        assertEquals(TcpScript.baseConfig().build().sendBufferSize(), c.sendBufferFree(),
+                "our 1000 bytes are acknowledged");
+    }
+
+    @Test
     void everySecondFullSegmentIsAckedAtOnce() {
         TcpScript s = new TcpScript();
         s.acceptConnection();

@@ -6,6 +6,8 @@ import io.tunstack.core.link.PacketLink;
 import io.tunstack.core.wire.IpProtocol;
 import io.tunstack.core.wire.Ipv4Header;
 import io.tunstack.core.wire.WireError;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The IPv4 layer of one stack: validates received datagrams, answers pings, hands segments to the
@@ -21,7 +23,10 @@ public final class NetStack implements IpOutput, AutoCloseable {
     private final int address;
     private final ByteBufAllocator alloc;
     private final StackCounters counters = new StackCounters();
+    /** Indexed by IP protocol number, for dispatch. */
     private final TransportProtocol[] transports = new TransportProtocol[256];
+    /** The same transports, densely packed: timers are checked on every poll without scanning 256 slots. */
+    private TransportProtocol[] registered = new TransportProtocol[0];
     private final Ipv4Header rx = new Ipv4Header();
     private final Ipv4Header tx = new Ipv4Header();
     private final IcmpLayer icmp;
@@ -38,6 +43,7 @@ public final class NetStack implements IpOutput, AutoCloseable {
     /** Makes {@code transport} receive every valid datagram for us with this IP protocol number. */
     public void register(int protocol, TransportProtocol transport) {
         transports[protocol] = transport;
+        registered = Arrays.stream(transports).filter(Objects::nonNull).toArray(TransportProtocol[]::new);
     }
 
     public PacketLink link() {
@@ -69,8 +75,8 @@ public final class NetStack implements IpOutput, AutoCloseable {
                 packet.release();
             }
         }
-        for (TransportProtocol transport : transports) {
-            if (transport != null && transport.nextDeadline() <= nowNanos) {
+        for (TransportProtocol transport : registered) {
+            if (transport.nextDeadline() <= nowNanos) {
                 transport.onTimer(nowNanos);
             }
         }
@@ -80,10 +86,8 @@ public final class NetStack implements IpOutput, AutoCloseable {
     /** The earliest deadline of any transport or of the link, or {@link Long#MAX_VALUE}. */
     public long nextDeadline() {
         long deadline = link.nextDeadline();
-        for (TransportProtocol transport : transports) {
-            if (transport != null) {
-                deadline = Math.min(deadline, transport.nextDeadline());
-            }
+        for (TransportProtocol transport : registered) {
+            deadline = Math.min(deadline, transport.nextDeadline());
         }
         return deadline;
     }

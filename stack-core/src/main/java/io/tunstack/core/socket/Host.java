@@ -39,6 +39,11 @@ public final class Host implements AutoCloseable {
     private final Layers layers;
     private final Clock clock;
     private final EventLoop loop;
+    /** How long {@link #close} waits for closed connections to deliver their data, unless the builder says. */
+    public static final long DEFAULT_LINGER_MILLIS = 10_000;
+    private static final long LINGER_POLL_MILLIS = 5;
+
+    private final long lingerNanos;
     private volatile boolean closed;
 
     private Host(Builder b) {
@@ -49,6 +54,7 @@ public final class Host implements AutoCloseable {
         ip.register(IpProtocol.UDP, udp);
         this.layers = new Layers(tcp, udp);
         this.clock = b.clock;
+        this.lingerNanos = b.linger.toNanos();
         this.loop = EventLoop.start(ip, b.clock, b.name);
     }
 
@@ -140,11 +146,46 @@ public final class Host implements AutoCloseable {
         return loop.failure() == null && !closed;
     }
 
-    /** Stops the loop and closes the link; open connections are dropped without a FIN. */
+    /**
+     * Closes the host like a process exit with SO_LINGER: connections the application closed (or shut down for
+     * output) get up to the builder's linger time (default {@value #DEFAULT_LINGER_MILLIS} ms) to deliver
+     * their queued data and have their FIN acknowledged; then every connection left is reset, so no peer waits
+     * on state that is about to vanish, and the loop and the link stop. Blocked socket calls fail at once.
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
-        loop.close();
+        if (loop.inEventLoop()) {
+            layers.tcp().abortAll(); // called from a callback: the loop cannot wait on itself
+            loop.close();
+            return;
+        }
+        try {
+            awaitDelivery();
+            onLoop(l -> {
+                l.tcp().abortAll();
+                return null;
+            });
+        } catch (IOException e) {
+            // the loop has already stopped: nothing left to deliver or reset
+        } finally {
+            loop.close();
+        }
+    }
+
+    private void awaitDelivery() throws IOException {
+        long deadline = System.nanoTime() + lingerNanos;
+        while (onLoop(l -> l.tcp().isDeliveringFin()) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(LINGER_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Settings for a {@link Host}. */
@@ -156,6 +197,7 @@ public final class Host implements AutoCloseable {
         private TcpEventSink events = TcpEventSink.NONE;
         private ByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
         private String name = "tunstack-loop";
+        private Duration linger = Duration.ofMillis(DEFAULT_LINGER_MILLIS);
 
         private Builder(PacketLink link, int address) {
             this.link = Objects.requireNonNull(link, "link");
@@ -184,6 +226,15 @@ public final class Host implements AutoCloseable {
 
         public Builder threadName(String name) {
             this.name = Objects.requireNonNull(name);
+            return this;
+        }
+
+        /** How long {@link Host#close} waits for closed connections to deliver their data (zero: reset at once). */
+        public Builder linger(Duration linger) {
+            if (linger.isNegative()) {
+                throw new IllegalArgumentException("negative linger: " + linger);
+            }
+            this.linger = linger;
             return this;
         }
 

@@ -49,7 +49,9 @@ public final class EventLoop implements Executor, AutoCloseable {
             throw new RejectedExecutionException("event loop " + thread.getName() + " is stopped");
         }
         tasks.add(task);
-        if (!inEventLoop()) {
+        if (!running) {
+            drainTasks(); // the loop stopped between the check and the add: its final drain may have missed this task
+        } else if (!inEventLoop()) {
             stack.link().wakeup();
         }
     }
@@ -92,10 +94,15 @@ public final class EventLoop implements Executor, AutoCloseable {
             failure = t;
             running = false;
         } finally {
-            Runnable task;
-            while ((task = tasks.poll()) != null) {
-                runQuietly(task);
-            }
+            drainTasks();
+        }
+    }
+
+    /** Runs what is left once the loop has stopped, so no caller waits forever on a task. */
+    private void drainTasks() {
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            runQuietly(task);
         }
     }
 

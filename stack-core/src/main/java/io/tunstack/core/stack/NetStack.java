@@ -3,6 +3,7 @@ package io.tunstack.core.stack;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.tunstack.core.link.PacketLink;
+import io.tunstack.core.wire.IcmpPacket;
 import io.tunstack.core.wire.IpProtocol;
 import io.tunstack.core.wire.Ipv4Header;
 import io.tunstack.core.wire.WireError;
@@ -154,6 +155,25 @@ public final class NetStack implements IpOutput, AutoCloseable {
         packet.readerIndex(start);
         counters.sent(length);
         link.send(packet);
+    }
+
+    /**
+     * Answers the datagram being delivered with ICMP Destination Unreachable {@code code}, quoting its IPv4
+     * header byte for byte and its first 8 data octets (RFC 792, RFC 1122 §3.2.2). {@code received} is the
+     * segment handed to {@code TransportProtocol.input}, still narrowed inside its packet: call this only
+     * during that call. The caller decides whether an error may be sent at all (rate limit, source address).
+     */
+    public void sendDestinationUnreachable(ByteBuf received, int code) {
+        int payloadStart = received.readerIndex();
+        int headerStart = payloadStart - rx.headerLength();
+        ByteBuf packet = newPacket(IcmpPacket.HEADER_LENGTH + rx.headerLength() + IcmpPacket.QUOTED_DATA_LENGTH);
+        received.readerIndex(headerStart); // the quote starts at the original header, in front of the segment
+        try {
+            IcmpPacket.writeDestinationUnreachable(packet, code, received);
+        } finally {
+            received.readerIndex(payloadStart);
+        }
+        send(rx.dstAddr, rx.srcAddr, IpProtocol.ICMP, packet);
     }
 
     @Override

@@ -107,6 +107,7 @@ public final class TcpConnection extends TimerEntry {
 
     /** The user closed our direction; {@link #finSeq} is the FIN's sequence number. */
     private boolean finQueued;
+    private RuntimeException applicationFailure;
     private int finSeq;
     private boolean finReceived;
     private boolean outOfOrderFin;
@@ -277,6 +278,19 @@ public final class TcpConnection extends TimerEntry {
 
     public TcpState state() {
         return state;
+    }
+
+    /** What an application callback threw, if one did (the connection was then reset); null otherwise. */
+    public RuntimeException applicationFailure() {
+        return applicationFailure;
+    }
+
+    /**
+     * The application has finished sending (close or shutdownOutput) and the peer has not yet acknowledged our
+     * FIN: queued data and the FIN are still on their way.
+     */
+    public boolean isDeliveringFin() {
+        return finQueued && state != TcpState.CLOSED && !SeqNum.gt(sndUna, finSeq);
     }
 
     public TcpStats stats() {
@@ -1415,26 +1429,46 @@ public final class TcpConnection extends TimerEntry {
         }
     }
 
+    /** Runs the pending callbacks in bit order (accepted, connected, readable, writable, closed). */
     private void flushNotifications() {
         while (pendingNotifications != 0) {
-            int pending = pendingNotifications;
-            pendingNotifications = 0;
-            if ((pending & NOTIFY_ACCEPTED) != 0) {
-                listener.deliver(this);
-            }
-            if ((pending & NOTIFY_CONNECTED) != 0) {
-                handler.onConnected(this);
-            }
-            if ((pending & NOTIFY_READABLE) != 0) {
-                handler.onReadable(this);
-            }
-            if ((pending & NOTIFY_WRITABLE) != 0 && state.acceptsSend()) {
-                handler.onWritable(this);
-            }
-            if ((pending & NOTIFY_CLOSED) != 0) {
-                handler.onClosed(this, closeReason);
+            int next = Integer.lowestOneBit(pendingNotifications);
+            pendingNotifications &= ~next;
+            try {
+                notifyApplication(next);
+            } catch (RuntimeException e) {
+                applicationFailed(e);
             }
         }
+    }
+
+    private void notifyApplication(int notification) {
+        switch (notification) {
+            case NOTIFY_ACCEPTED -> listener.deliver(this);
+            case NOTIFY_CONNECTED -> handler.onConnected(this);
+            case NOTIFY_READABLE -> handler.onReadable(this);
+            case NOTIFY_WRITABLE -> {
+                if (state.acceptsSend()) {
+                    handler.onWritable(this);
+                }
+            }
+            case NOTIFY_CLOSED -> handler.onClosed(this, closeReason);
+            default -> throw new AssertionError(notification);
+        }
+    }
+
+    /**
+     * An application callback threw. The loop and every other connection go on; this connection can no longer
+     * trust its application to read or write, so it is reset (the handler still gets {@code onClosed}).
+     */
+    private void applicationFailed(RuntimeException e) {
+        if (applicationFailure == null) {
+            applicationFailure = e;
+            layer.counters().applicationFailures++;
+        } else {
+            applicationFailure.addSuppressed(e);
+        }
+        abort();
     }
 
     boolean matches(int localAddr, int localPort, int remoteAddr, int remotePort) {

@@ -12,6 +12,7 @@ public final class TcpCounters {
     long resetsSent;
     long retransmissions;
     long challengeAcks;
+    long applicationFailures;
     private final long[] wireDrops = new long[WIRE_ERRORS.length];
     private final long[] reasonDrops = new long[DROP_REASONS.length];
 
@@ -44,6 +45,11 @@ public final class TcpCounters {
         return challengeAcks;
     }
 
+    /** Application callbacks that threw; each reset its connection (see {@code TcpConnection.applicationFailure}). */
+    public long applicationFailures() {
+        return applicationFailures;
+    }
+
     public long dropped(WireError error) {
         return wireDrops[error.ordinal()];
     }
@@ -56,7 +62,8 @@ public final class TcpCounters {
     public String toString() {
         StringBuilder sb = new StringBuilder("TcpCounters{in=").append(segmentsIn).append(", out=").append(segmentsOut)
                 .append(", rst=").append(resetsSent).append(", rexmit=").append(retransmissions)
-                .append(", challengeAcks=").append(challengeAcks);
+                .append(", challengeAcks=").append(challengeAcks)
+                .append(", applicationFailures=").append(applicationFailures);
         for (WireError e : WIRE_ERRORS) {
             if (wireDrops[e.ordinal()] != 0) {
                 sb.append(", ").append(e.label()).append('=').append(wireDrops[e.ordinal()]);

@@ -97,6 +97,26 @@ public final class TcpLayer implements TransportProtocol {
         return connections.all().stream().map(TcpConnection::toString).toList();
     }
 
+    /** Whether a connection still carries data and a FIN the application handed over (a host lingers on them when it closes). */
+    public boolean isDeliveringFin() {
+        for (TcpConnection c : connections.all()) {
+            if (c.isDeliveringFin()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Aborts every connection (RST where the peer holds state) and closes every listener: the host is going away. */
+    public void abortAll() {
+        for (TcpListener l : java.util.List.copyOf(listeners.values())) {
+            l.close();
+        }
+        for (TcpConnection c : connections.all()) {
+            c.abort();
+        }
+    }
+
     public TcpCounters counters() {
         return counters;
     }

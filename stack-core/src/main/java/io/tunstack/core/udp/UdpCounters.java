@@ -13,13 +13,14 @@ public final class UdpCounters {
     private static final int NO_PORT = 2;
     private static final int PORT_UNREACHABLE_SENT = 3;
     private static final int PORT_UNREACHABLE_SUPPRESSED = 4;
-    private static final int WIRE_BASE = 5;
+    private static final int APPLICATION_FAILURES = 5;
+    private static final int WIRE_BASE = 6;
 
     private final CounterArray counters = new CounterArray(labels());
 
     private static String[] labels() {
         List<String> labels = new ArrayList<>(List.of("udp_in", "udp_out", "udp_no_port",
-                "udp_port_unreachable_sent", "udp_port_unreachable_suppressed"));
+                "udp_port_unreachable_sent", "udp_port_unreachable_suppressed", "udp_application_failures"));
         for (WireError error : WireError.values()) {
             labels.add("udp_drop_" + error.label());
         }
@@ -44,6 +45,10 @@ public final class UdpCounters {
 
     void countPortUnreachableSuppressed() {
         counters.add(PORT_UNREACHABLE_SUPPRESSED, 1);
+    }
+
+    void countApplicationFailure() {
+        counters.add(APPLICATION_FAILURES, 1);
     }
 
     void drop(WireError error) {
@@ -71,6 +76,11 @@ public final class UdpCounters {
     /** Port unreachable messages not sent: rate limit, or a source that must not get ICMP errors. */
     public long portUnreachableSuppressed() {
         return counters.get(PORT_UNREACHABLE_SUPPRESSED);
+    }
+
+    /** Datagrams whose socket handler threw (the datagram is dropped, the socket stays bound). */
+    public long applicationFailures() {
+        return counters.get(APPLICATION_FAILURES);
     }
 
     /** Malformed datagrams dropped for {@code error}. */

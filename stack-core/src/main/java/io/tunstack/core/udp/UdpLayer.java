@@ -47,7 +47,7 @@ public final class UdpLayer implements TransportProtocol {
     public UdpLayer(NetStack stack, RandomGenerator random, TokenBucket icmpLimit) {
         this.stack = stack;
         this.random = random;
-        this.portUnreachable = new PortUnreachableResponder(stack, stack.address(), icmpLimit, counters);
+        this.portUnreachable = new PortUnreachableResponder(stack, icmpLimit, counters);
     }
 
     public UdpCounters counters() {
@@ -152,8 +152,13 @@ public final class UdpLayer implements TransportProtocol {
             return;
         }
         counters.countIn();
-        socket.handler.onDatagram(socket, srcAddr, rx.srcPort,
-                segment.slice(offset + UdpHeader.LENGTH, rx.payloadLength()));
+        try {
+            socket.handler.onDatagram(socket, srcAddr, rx.srcPort,
+                    segment.slice(offset + UdpHeader.LENGTH, rx.payloadLength()));
+        } catch (RuntimeException e) {
+            // One application's failure must not stop the loop that every other socket and connection share.
+            counters.countApplicationFailure();
+        }
     }
 
     void schedule(UdpSocket socket, long deadlineNanos, Runnable task) {

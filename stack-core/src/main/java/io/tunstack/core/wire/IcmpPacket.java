@@ -23,7 +23,7 @@ public final class IcmpPacket {
     public static final int CODE_PORT_UNREACHABLE = 3;
 
     /** RFC 792: the original datagram's header plus its first 64 bits of data are quoted. */
-    private static final int QUOTED_DATA_LENGTH = 8;
+    public static final int QUOTED_DATA_LENGTH = 8;
     private static final int CHECKSUM_OFFSET = 2;
 
     public int type;

@@ -18,8 +18,8 @@ public enum DnsError {
     NO_ADDRESS("no IPv4 address for the name"),
     /** The CNAME chain in the answer loops or is longer than the resolver follows. */
     CNAME_CHAIN("CNAME chain loops or is too long"),
-    /** TC set: the answer did not fit in UDP; DNS over TCP (RFC 7766) is not implemented. */
-    TRUNCATED("answer truncated (TC bit); DNS over TCP is not implemented"),
+    /** TC set: the answer did not fit in UDP, and asking again over TCP (RFC 7766) did not give one either. */
+    TRUNCATED("answer truncated over UDP (TC bit), and no answer over TCP"),
     /** No acceptable answer arrived within the retries. */
     TIMEOUT("no answer from the server"),
     /** The name cannot be sent in a query. */

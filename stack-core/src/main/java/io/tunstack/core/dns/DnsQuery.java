@@ -22,6 +22,7 @@ final class DnsQuery implements UdpHandler {
     private UdpSocket socket;
     private int attempt;
     private String lastRejection;
+    private DnsStreamExchange stream;
 
     DnsQuery(DnsResolver resolver, String name, int id, Consumer<DnsResult> onResult) {
         this.resolver = resolver;
@@ -42,6 +43,11 @@ final class DnsQuery implements UdpHandler {
     }
 
     private void transmit() {
+        socket.send(resolver.server(), resolver.port(), encodeQuery());
+        socket.setTimer(resolver.clock().nanoTime() + resolver.config().timeoutNanos(attempt), this::onTimeout);
+    }
+
+    private ByteBuf encodeQuery() {
         ByteBuf query = resolver.udp().alloc().buffer(DnsCodec.HEADER_LENGTH + name.length() + 6);
         try {
             DnsCodec.encode(DnsMessage.query(id, name, DnsType.A), query);
@@ -49,8 +55,7 @@ final class DnsQuery implements UdpHandler {
             query.release();
             throw e;
         }
-        socket.send(resolver.server(), resolver.port(), query);
-        socket.setTimer(resolver.clock().nanoTime() + resolver.config().timeoutNanos(attempt), this::onTimeout);
+        return query;
     }
 
     private void onTimeout() {
@@ -66,6 +71,9 @@ final class DnsQuery implements UdpHandler {
 
     @Override
     public void onDatagram(UdpSocket from, int srcAddr, int srcPort, ByteBuf payload) {
+        if (stream != null) {
+            return; // asking over TCP now; a late UDP answer is truncated too
+        }
         if (srcAddr != resolver.server() || srcPort != resolver.port()) {
             lastRejection = "message from " + Ipv4Address.format(srcAddr) + ":" + srcPort
                     + ", not from the server queried";
@@ -84,8 +92,54 @@ final class DnsQuery implements UdpHandler {
             return;
         }
         if (response.isTruncated()) {
-            finish(DnsResult.failure(name, DnsError.TRUNCATED, null));
-        } else if (response.rcode() != 0) {
+            retryOverTcp();
+        } else {
+            answer(response);
+        }
+    }
+
+    /**
+     * RFC 7766 §5: a truncated UDP answer is asked again over TCP, within the time the UDP retries had left.
+     * The UDP socket stays bound until then: its timer is the deadline, and late datagrams are ignored.
+     */
+    private void retryOverTcp() {
+        if (resolver.tcp() == null) {
+            finish(DnsResult.failure(name, DnsError.TRUNCATED, "no TCP to retry over"));
+            return;
+        }
+        ByteBuf query = encodeQuery();
+        try {
+            stream = new DnsStreamExchange(query, new DnsStreamExchange.Outcome() {
+                @Override
+                public void answered(DnsMessage response) {
+                    String mismatch = ResponseCheck.mismatch(response, id, question);
+                    if (mismatch != null) {
+                        finish(DnsResult.failure(name, DnsError.TRUNCATED, "answer over TCP rejected: " + mismatch));
+                    } else {
+                        answer(response);
+                    }
+                }
+
+                @Override
+                public void failed(String reason) {
+                    finish(DnsResult.failure(name, DnsError.TRUNCATED, reason));
+                }
+            }, resolver.server(), resolver.port());
+        } finally {
+            query.release();
+        }
+        socket.setTimer(resolver.clock().nanoTime() + resolver.config().tcpTimeoutNanos(), this::onTcpTimeout);
+        stream.start(resolver.tcp(), resolver.udp().address(), resolver.server(), resolver.port());
+    }
+
+    private void onTcpTimeout() {
+        stream.cancel();
+        finish(DnsResult.failure(name, DnsError.TRUNCATED, "no answer over TCP from "
+                + Ipv4Address.format(resolver.server()) + ":" + resolver.port()));
+    }
+
+    private void answer(DnsMessage response) {
+        if (response.rcode() != 0) {
             finish(DnsResult.failure(name, DnsError.ofRcode(response.rcode()), "RCODE " + response.rcode()));
         } else {
             finish(AnswerChain.addresses(name, response));

@@ -1,6 +1,7 @@
 package io.tunstack.core.dns;
 
 import io.tunstack.core.stack.EventLoop;
+import io.tunstack.core.tcp.TcpLayer;
 import io.tunstack.core.time.Clock;
 import io.tunstack.core.udp.UdpLayer;
 import java.security.SecureRandom;
@@ -15,32 +16,37 @@ import java.util.random.RandomGenerator;
 /**
  * A stub resolver (RFC 1034 §5.3.1) for IPv4 addresses: asks one recursive server over UDP and follows CNAMEs
  * within its answer. Each query uses a random ID and a random source port (RFC 5452 §9.2) and accepts only an
- * answer from the server's address and port echoing its ID and question. A truncated answer is reported as
- * {@link DnsError#TRUNCATED}: retrying over TCP (RFC 7766) is not implemented. {@link #resolve} runs on the
- * stack's event loop; {@link #resolveBlocking} is for other threads.
+ * answer from the server's address and port echoing its ID and question. A truncated answer is asked again
+ * over TCP (RFC 7766 §5) when the resolver has a TCP layer, and reported as {@link DnsError#TRUNCATED} when that
+ * fails too. {@link #resolve} runs on the stack's event loop; {@link #resolveBlocking} is for other threads.
  */
 public final class DnsResolver {
     public static final int DNS_PORT = 53;
 
     private final UdpLayer udp;
+    private final TcpLayer tcp;
     private final Clock clock;
     private final int server;
     private final int port;
     private final DnsResolverConfig config;
     private final RandomGenerator random;
 
-    /** A resolver for {@code server} port 53 with the default retries and a secure random source. */
-    public DnsResolver(UdpLayer udp, Clock clock, int server) {
-        this(udp, clock, server, DNS_PORT, DnsResolverConfig.DEFAULT, new SecureRandom());
+    /**
+     * A resolver for {@code server} port 53 with the default retries and a secure random source; {@code tcp}
+     * (null for none) carries retries of truncated answers.
+     */
+    public DnsResolver(UdpLayer udp, TcpLayer tcp, Clock clock, int server) {
+        this(udp, tcp, clock, server, DNS_PORT, DnsResolverConfig.DEFAULT, new SecureRandom());
     }
 
     /** {@code clock} must be the one driving the event loop, {@code random} unpredictable outside tests. */
-    public DnsResolver(UdpLayer udp, Clock clock, int server, int port, DnsResolverConfig config,
+    public DnsResolver(UdpLayer udp, TcpLayer tcp, Clock clock, int server, int port, DnsResolverConfig config,
             RandomGenerator random) {
         if (port < 1 || port > 0xFFFF) {
             throw new IllegalArgumentException("DNS server port out of range: " + port);
         }
         this.udp = udp;
+        this.tcp = tcp;
         this.clock = clock;
         this.server = server;
         this.port = port;
@@ -50,6 +56,11 @@ public final class DnsResolver {
 
     UdpLayer udp() {
         return udp;
+    }
+
+    /** The TCP layer for retries of truncated answers, or null. */
+    TcpLayer tcp() {
+        return tcp;
     }
 
     Clock clock() {

@@ -24,6 +24,15 @@ public record DnsResolverConfig(int attempts, Duration timeout, double backoff, 
         }
     }
 
+    /** How long a retry over TCP may take, connection included: as long as all UDP attempts together. */
+    public long tcpTimeoutNanos() {
+        long total = 0;
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            total += timeoutNanos(attempt);
+        }
+        return total;
+    }
+
     /** How long to wait for an answer to transmission number {@code attempt} (0-based), in nanoseconds. */
     public long timeoutNanos(int attempt) {
         double nanos = timeout.toNanos() * Math.pow(backoff, attempt);

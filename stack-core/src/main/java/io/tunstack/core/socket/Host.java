@@ -117,7 +117,7 @@ public final class Host implements AutoCloseable {
      * @throws UnknownHostException when the server says the name does not exist or has no address
      */
     public List<Integer> resolve(int server, String name, Duration timeout) throws IOException {
-        DnsResolver resolver = onLoop(l -> new DnsResolver(l.udp(), clock, server));
+        DnsResolver resolver = onLoop(l -> new DnsResolver(l.udp(), l.tcp(), clock, server));
         DnsResult result;
         try {
             result = resolver.resolveBlocking(loop, name, timeout);

@@ -54,6 +54,11 @@ public final class UdpLayer implements TransportProtocol {
         return counters;
     }
 
+    /** The stack's address: the source of every datagram sent. */
+    public int address() {
+        return stack.address();
+    }
+
     /** The stack's allocator, for payloads handed to {@link UdpSocket#send}. */
     public ByteBufAllocator alloc() {
         return stack.alloc();

@@ -48,7 +48,7 @@ class DnsResolverTest {
     private final MemoryLink link = new MemoryLink(1500);
     private final NetStack stack = new NetStack(link, STACK, new UnpooledByteBufAllocator(true, true));
     private final UdpLayer udp = new UdpLayer(stack, new SplittableRandom(1), new TokenBucket(10, MS));
-    private final DnsResolver resolver = new DnsResolver(udp, clock, SERVER, 53, CONFIG, new SplittableRandom(2));
+    private final DnsResolver resolver = new DnsResolver(udp, null, clock, SERVER, 53, CONFIG, new SplittableRandom(2));
     private final FakeDnsServer server = new FakeDnsServer(link, SERVER, 53, STACK);
     private final List<DnsResult> results = new ArrayList<>();
 
@@ -266,7 +266,7 @@ class DnsResolverTest {
     }
 
     @Test
-    void reportsATruncatedAnswer() throws Exception {
+    void reportsATruncatedAnswerWhenThereIsNoTcpToRetryOver() throws Exception {
         resolver.resolve("big.test", results::add);
         FakeDnsServer.Query q = query();
         DnsMessage truncated = response(q, 0);
@@ -275,7 +275,7 @@ class DnsResolverTest {
         poll();
 
         assertEquals(DnsError.TRUNCATED, onlyResult().error());
-        assertTrue(onlyResult().message().contains("DNS over TCP is not implemented"));
+        assertEquals("no TCP to retry over", onlyResult().detail());
     }
 
     @Test
@@ -309,7 +309,7 @@ class DnsResolverTest {
         NetStack realStack = new NetStack(realLink, STACK, new UnpooledByteBufAllocator(true, true));
         UdpLayer realUdp = new UdpLayer(realStack);
         realStack.register(IpProtocol.UDP, realUdp);
-        DnsResolver blocking = new DnsResolver(realUdp, SystemClock.INSTANCE, SERVER);
+        DnsResolver blocking = new DnsResolver(realUdp, null, SystemClock.INSTANCE, SERVER);
         FakeDnsServer realServer = new FakeDnsServer(realLink, SERVER, 53, STACK);
         try (EventLoop loop = EventLoop.start(realStack, SystemClock.INSTANCE, "dns-test")) {
             CompletableFuture<Void> serving = CompletableFuture.runAsync(() -> {

@@ -25,6 +25,7 @@ final class Seg {
     Integer tsVal;
     Integer tsEcr;
     int[] sack;
+    int urgent;
     byte[] payload = new byte[0];
     int srcPort = TcpScript.REMOTE_PORT;
     int dstPort = TcpScript.LOCAL_PORT;
@@ -50,6 +51,13 @@ final class Seg {
 
     Seg psh() {
         flags |= PSH;
+        return this;
+    }
+
+    /** URG with the urgent pointer (RFC 9293 §3.8.5); compared only by the flag. */
+    Seg urg(int pointer) {
+        flags |= TcpHeader.URG;
+        urgent = pointer;
         return this;
     }
 
@@ -125,6 +133,7 @@ final class Seg {
         h.seq = seq == null ? 0 : seq;
         h.ack = ack == null ? 0 : ack;
         h.window = window == null ? 65535 : window;
+        h.urgent = urgent;
         h.mss = mss == null ? -1 : mss;
         h.windowScale = wscale == null ? -1 : wscale;
         h.sackPermitted = sackPermitted != null && sackPermitted;

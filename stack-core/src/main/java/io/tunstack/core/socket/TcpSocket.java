@@ -136,6 +136,23 @@ public final class TcpSocket implements AutoCloseable {
 
     /** Queues all of {@code length} bytes for sending, waiting while the send buffer is full. */
     public void write(byte[] buffer, int offset, int length) throws IOException {
+        write(buffer, offset, length, false);
+    }
+
+    /**
+     * As {@link #write}, as urgent data (RFC 9293 §3.8.5): the peer's urgent pointer ends after the last byte.
+     * A Linux peer without SO_OOBINLINE receives that last byte out of band ({@code MSG_OOB}).
+     */
+    public void writeUrgent(byte[] buffer, int offset, int length) throws IOException {
+        write(buffer, offset, length, true);
+    }
+
+    /** How many of the bytes read next are urgent data (0 when none is pending). */
+    public int urgentBytes() throws IOException {
+        return host.onLoop(l -> connection.urgentBytes());
+    }
+
+    private void write(byte[] buffer, int offset, int length, boolean urgent) throws IOException {
         Objects.checkFromIndexSize(offset, length, buffer.length);
         ByteBuf source = Unpooled.wrappedBuffer(buffer, offset, length);
         while (source.isReadable()) {
@@ -145,7 +162,7 @@ public final class TcpSocket implements AutoCloseable {
                 if (connection.sendBufferFree() == 0) {
                     return 0;
                 }
-                return connection.send(source);
+                return urgent ? connection.sendUrgent(source) : connection.send(source);
             });
             if (n == 0) {
                 failIfEnded("write");

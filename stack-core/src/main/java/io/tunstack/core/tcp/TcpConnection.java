@@ -35,9 +35,10 @@ public final class TcpConnection extends TimerEntry {
 
     private static final int NOTIFY_ACCEPTED = 1;
     private static final int NOTIFY_CONNECTED = 2;
-    private static final int NOTIFY_READABLE = 4;
-    private static final int NOTIFY_WRITABLE = 8;
-    private static final int NOTIFY_CLOSED = 16;
+    private static final int NOTIFY_URGENT = 4;
+    private static final int NOTIFY_READABLE = 8;
+    private static final int NOTIFY_WRITABLE = 16;
+    private static final int NOTIFY_CLOSED = 32;
 
     private final TcpLayer layer;
     private final TcpConfig config;
@@ -108,6 +109,7 @@ public final class TcpConnection extends TimerEntry {
     /** The user closed our direction; {@link #finSeq} is the FIN's sequence number. */
     private boolean finQueued;
     private RuntimeException applicationFailure;
+    private final UrgentPointers urgent = new UrgentPointers();
     private int finSeq;
     private boolean finReceived;
     private boolean outOfOrderFin;
@@ -193,14 +195,31 @@ public final class TcpConnection extends TimerEntry {
 
     /** Copies as many readable bytes of {@code src} as fit into the send buffer; returns how many were taken. */
     public int send(ByteBuf src) {
-        if (!state.acceptsSend() || finQueued) {
-            throw new IllegalStateException("connection closing or closed: " + state);
-        }
-        int n = sendBuffer.write(src);
+        int n = queue(src);
         if (n > 0) {
             finishEvent(layer.now());
         }
         return n;
+    }
+
+    /**
+     * As {@link #send}, and everything queued so far becomes urgent data (RFC 9293 §3.8.5): segments carry URG
+     * with SND.UP until the peer has acknowledged it. Returns how many bytes were taken.
+     */
+    public int sendUrgent(ByteBuf src) {
+        int n = queue(src);
+        if (n > 0) {
+            urgent.queuedTo(dataEndSeq());
+            finishEvent(layer.now());
+        }
+        return n;
+    }
+
+    private int queue(ByteBuf src) {
+        if (!state.acceptsSend() || finQueued) {
+            throw new IllegalStateException("connection closing or closed: " + state);
+        }
+        return sendBuffer.write(src);
     }
 
     public int sendBufferFree() {
@@ -210,6 +229,7 @@ public final class TcpConnection extends TimerEntry {
     /** Moves in-order bytes into {@code dst}; a window update goes out when the window opens enough. */
     public int receive(ByteBuf dst) {
         int n = receiveBuffer.read(dst);
+        urgent.consumedTo(readSeq());
         if (n > 0 && state.acceptsText() && windowGrowth() >= windowUpdateThreshold()) {
             // RFC 9293 §3.8.6.2.2 / RFC 1122 §4.2.3.3: tell the peer once the right edge moves enough.
             ackNow = true;
@@ -220,6 +240,20 @@ public final class TcpConnection extends TimerEntry {
 
     public int readableBytes() {
         return receiveBuffer.readable();
+    }
+
+    /**
+     * How many of the octets the application reads next are urgent (RFC 9293 MUST-32): up to the peer's urgent
+     * pointer, including octets not yet received; 0 when no urgent data is pending. Urgent data stays in the
+     * stream (RFC 6093 §5); the handler's {@code onUrgent} tells when the pointer arrives or advances.
+     */
+    public int urgentBytes() {
+        return urgent.remaining(readSeq());
+    }
+
+    /** Sequence number of the next octet the application will read. */
+    private int readSeq() {
+        return rcvNxt - receiveBuffer.readable();
     }
 
     /** The peer's FIN arrived and every byte before it was read. */
@@ -588,6 +622,10 @@ public final class TcpConnection extends TimerEntry {
         if (!ackArrives(h, payloadLength, now)) {
             return;
         }
+        // Sixth: the URG bit, in the states that deliver text.
+        if (h.has(TcpHeader.URG) && state.acceptsText() && urgent.arrives(h.seq + h.urgent, readSeq())) {
+            pendingNotifications |= NOTIFY_URGENT;
+        }
         // Seventh and eighth: text and FIN.
         if (state.acceptsText()) {
             receiveText(seg, payloadIndex, text, h.seq, fin, now);
@@ -707,6 +745,7 @@ public final class TcpConnection extends TimerEntry {
         sendBuffer.discard(dataAcked);
         takeRttSample(h, now);
         sndUna = h.ack;
+        urgent.acknowledgedTo(sndUna);
         if (SeqNum.lt(sndNxt, sndUna)) {
             sndNxt = sndUna;
         }
@@ -1162,7 +1201,7 @@ public final class TcpConnection extends TimerEntry {
      * window the peer offered.
      */
     private boolean sendSmallSegment(int length, int unsent, int inFlight) {
-        if (inFlight > 0 && !noDelay) {
+        if (inFlight > 0 && !noDelay && !urgent.sending()) {
             return false;
         }
         return length == unsent || length >= maxSndWnd / 2;
@@ -1180,6 +1219,11 @@ public final class TcpConnection extends TimerEntry {
     private void transmit(int seq, int length, boolean fin, long now) {
         int flags = ACK | (fin ? FIN : 0) | (length > 0 && seq + length == dataEndSeq() ? PSH : 0);
         TcpHeader h = writer.begin(localPort, remotePort, seq, rcvNxt, flags, advertiseWindow());
+        int urgentField = urgent.fieldFor(seq);
+        if (urgentField >= 0) {
+            h.flags |= TcpHeader.URG;
+            h.urgent = urgentField;
+        }
         addOptions(h, length, now);
         writer.send(localAddr, remoteAddr, sendBuffer, seq - sndUna, length);
         countSent(length, now);
@@ -1429,7 +1473,7 @@ public final class TcpConnection extends TimerEntry {
         }
     }
 
-    /** Runs the pending callbacks in bit order (accepted, connected, readable, writable, closed). */
+    /** Runs the pending callbacks in bit order (accepted, connected, urgent, readable, writable, closed). */
     private void flushNotifications() {
         while (pendingNotifications != 0) {
             int next = Integer.lowestOneBit(pendingNotifications);
@@ -1446,6 +1490,7 @@ public final class TcpConnection extends TimerEntry {
         switch (notification) {
             case NOTIFY_ACCEPTED -> listener.deliver(this);
             case NOTIFY_CONNECTED -> handler.onConnected(this);
+            case NOTIFY_URGENT -> handler.onUrgent(this);
             case NOTIFY_READABLE -> handler.onReadable(this);
             case NOTIFY_WRITABLE -> {
                 if (state.acceptsSend()) {

@@ -6,6 +6,13 @@ public interface TcpHandler {
     default void onConnected(TcpConnection c) {
     }
 
+    /**
+     * The peer's urgent pointer arrived or advanced (RFC 9293 §3.8.5): {@code c.urgentBytes()} of what is read
+     * next are urgent. The data itself arrives in the stream as usual.
+     */
+    default void onUrgent(TcpConnection c) {
+    }
+
     /** New in-order bytes, or the peer's FIN, can be read. */
     default void onReadable(TcpConnection c) {
     }

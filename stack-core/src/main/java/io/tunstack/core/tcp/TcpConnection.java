@@ -396,14 +396,23 @@ public final class TcpConnection extends TimerEntry {
         finishEvent(now);
     }
 
-    /** A SYN reached a LISTEN socket (RFC 9293 §3.10.7.2): answer SYN-ACK, enter SYN-RECEIVED. */
-    void openPassive(TcpHeader syn, long now) {
+    /**
+     * A SYN reached a LISTEN socket (RFC 9293 §3.10.7.2): answer SYN-ACK, enter SYN-RECEIVED. Text on the SYN is
+     * queued, as far as the SYN-ACK's window reaches, and acknowledged by the SYN-ACK; the application sees it
+     * only once the handshake completes.
+     */
+    void openPassive(TcpHeader syn, ByteBuf seg, int payloadIndex, int payloadLength, long now) {
         lastReceiveNanos = now;
         irs = syn.seq;
         rcvNxt = irs + 1;
         negotiate(syn);
         initSendWindow(syn);
         setState(TcpState.SYN_RECEIVED, now);
+        int text = Math.min(payloadLength, Math.min(MAX_WINDOW_FIELD, advertisableSpace()));
+        if (text > 0) {
+            storeText(seg, payloadIndex, text, 0, now);
+            pendingNotifications &= ~NOTIFY_READABLE; // told at accept: nobody holds the connection yet
+        }
         sndNxt = iss + 1;
         sndMax = sndNxt;
         sendSyn(now);
@@ -455,6 +464,8 @@ public final class TcpConnection extends TimerEntry {
             rcvMaxAdvEdge = rcvAdvEdge;
             lastAckSent = rcvNxt;
             ackNow = false;
+            delAckAt = NEVER;
+            bytesSinceAck = 0;
         }
         if (!synRetransmitted && !rttTiming) {
             rttTiming = true;
@@ -989,7 +1000,7 @@ public final class TcpConnection extends TimerEntry {
                 return;
             }
             userVisible = true;
-            pendingNotifications |= NOTIFY_ACCEPTED;
+            pendingNotifications |= NOTIFY_ACCEPTED | (receiveBuffer.readable() > 0 ? NOTIFY_READABLE : 0);
         } else {
             pendingNotifications |= NOTIFY_CONNECTED;
         }

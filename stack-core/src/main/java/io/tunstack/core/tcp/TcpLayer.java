@@ -160,7 +160,7 @@ public final class TcpLayer implements TransportProtocol {
             listener = listenerFor(h.dstPort, dstAddr);
         }
         if (listener != null) {
-            listenArrives(listener, h, srcAddr, dstAddr, nowNanos);
+            listenArrives(listener, h, segment, payloadIndex, payloadLength, srcAddr, dstAddr, nowNanos);
         } else {
             closedArrives(h, srcAddr, dstAddr, payloadLength);
         }
@@ -185,7 +185,8 @@ public final class TcpLayer implements TransportProtocol {
     }
 
     /** RFC 9293 §3.10.7.2, LISTEN. */
-    private void listenArrives(TcpListener listener, TcpHeader h, int srcAddr, int dstAddr, long now) {
+    private void listenArrives(TcpListener listener, TcpHeader h, ByteBuf segment, int payloadIndex, int payloadLength,
+                               int srcAddr, int dstAddr, long now) {
         if (h.has(RST)) {
             counters.drop(TcpDropReason.RST_IGNORED);
         } else if (h.has(ACK)) {
@@ -196,7 +197,7 @@ public final class TcpLayer implements TransportProtocol {
             counters.drop(TcpDropReason.BACKLOG_FULL);
         } else {
             TcpConnection c = newConnection(dstAddr, h.dstPort, srcAddr, h.srcPort, listener, null, now);
-            c.openPassive(h, now);
+            c.openPassive(h, segment, payloadIndex, payloadLength, now);
         }
     }
 

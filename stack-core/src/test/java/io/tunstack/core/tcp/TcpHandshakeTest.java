@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Opening connections: RFC 9293 §3.5 and the LISTEN / SYN-SENT rules of §3.10.7.2 and §3.10.7.3. */
@@ -21,6 +24,32 @@ class TcpHandshakeTest {
         assertEquals(1, s.layer.connectionCount());
         assertEquals(ISS + 1, c.sndUna());
         assertEquals(PEER_ISS + 1, c.rcvNxt());
+    }
+
+    /** RFC 9293 §3.10.7.2: text on a SYN is queued (not dropped), acknowledged by the SYN-ACK, read after accept. */
+    @Test
+    void textOnASynIsQueuedUntilTheHandshakeCompletes() {
+        TcpScript s = new TcpScript();
+        List<String> events = new ArrayList<>();
+        List<TcpConnection> accepted = new ArrayList<>();
+        s.layer.listen(0, TcpScript.LOCAL_PORT, 4, c -> {
+            events.add("accepted " + c.readableBytes());
+            accepted.add(c);
+            c.setHandler(new TcpHandler() {
+                @Override
+                public void onReadable(TcpConnection connection) {
+                    events.add("readable " + connection.readableBytes());
+                }
+            });
+        });
+        s.send(seg().syn().seq(PEER_ISS).mss(1460).window(65535).payload("early"));
+        s.expect(seg().syn().seq(ISS).ack(PEER_ISS + 6).mss(1460).window(65535 - 5));
+        assertEquals(List.of(), events, "nothing reaches the application before the handshake");
+
+        s.send(seg().seq(PEER_ISS + 6).ack(ISS + 1).window(65535));
+        s.expectNothing();
+        assertEquals(List.of("accepted 5", "readable 5"), events);
+        assertEquals("early", new String(TcpScript.read(accepted.get(0)), StandardCharsets.US_ASCII));
     }
 
     @Test

@@ -20,6 +20,8 @@ public enum DnsError {
     CNAME_CHAIN("CNAME chain loops or is too long"),
     /** TC set: the answer did not fit in UDP, and asking again over TCP (RFC 7766) did not give one either. */
     TRUNCATED("answer truncated over UDP (TC bit), and no answer over TCP"),
+    /** An ICMP Destination Unreachable about our query: nothing listens there, or the server cannot be reached. */
+    UNREACHABLE("server unreachable"),
     /** No acceptable answer arrived within the retries. */
     TIMEOUT("no answer from the server"),
     /** The name cannot be sent in a query. */

@@ -1,8 +1,10 @@
 package io.tunstack.core.dns;
 
 import io.netty.buffer.ByteBuf;
+import io.tunstack.core.stack.IcmpError;
 import io.tunstack.core.udp.UdpHandler;
 import io.tunstack.core.udp.UdpSocket;
+import io.tunstack.core.wire.IcmpPacket;
 import io.tunstack.core.wire.Ipv4Address;
 import java.util.function.Consumer;
 
@@ -143,6 +145,23 @@ final class DnsQuery implements UdpHandler {
             finish(DnsResult.failure(name, DnsError.ofRcode(response.rcode()), "RCODE " + response.rcode()));
         } else {
             finish(AnswerChain.addresses(name, response));
+        }
+    }
+
+    /**
+     * RFC 1122 §4.1.3.3: an ICMP error about the query. Destination Unreachable ends the resolution at once
+     * (port unreachable: no DNS server there); other errors are kept as the reason should it time out. The
+     * quote must name the server and our random source port, which an off-path attacker does not know.
+     */
+    @Override
+    public void onIcmpError(UdpSocket from, IcmpError error, int remotePort) {
+        if (stream != null || error.remoteAddr() != resolver.server() || remotePort != resolver.port()) {
+            return;
+        }
+        if (error.type() == IcmpPacket.TYPE_DESTINATION_UNREACHABLE) {
+            finish(DnsResult.failure(name, DnsError.UNREACHABLE, error.describe()));
+        } else {
+            lastRejection = error.describe();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tunstack.core.socket;
 
+import io.tunstack.core.stack.IcmpError;
 import io.tunstack.core.tcp.TcpCloseReason;
 import io.tunstack.core.tcp.TcpConnection;
 import io.tunstack.core.tcp.TcpHandler;
@@ -14,6 +15,7 @@ final class ConnectionSignal implements TcpHandler {
     private long events;
     private boolean connected;
     private TcpCloseReason closeReason;
+    private IcmpError softError;
 
     synchronized long events() {
         return events;
@@ -25,6 +27,11 @@ final class ConnectionSignal implements TcpHandler {
 
     synchronized TcpCloseReason closeReason() {
         return closeReason;
+    }
+
+    /** The last ICMP error the connection had when it ended, or null. */
+    synchronized IcmpError softError() {
+        return softError;
     }
 
     /**
@@ -80,6 +87,7 @@ final class ConnectionSignal implements TcpHandler {
     public void onClosed(TcpConnection c, TcpCloseReason reason) {
         synchronized (this) {
             closeReason = reason;
+            softError = c.softError();
         }
         bump();
     }

@@ -2,6 +2,7 @@ package io.tunstack.core.socket;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.tunstack.core.stack.IcmpError;
 import io.tunstack.core.tcp.TcpCloseReason;
 import io.tunstack.core.tcp.TcpConnection;
 import io.tunstack.core.tcp.TcpStats;
@@ -54,12 +55,14 @@ public final class TcpSocket implements AutoCloseable {
                 throw new ConnectException("connection refused by " + peer);
             }
             if (reason != null) {
-                throw new SocketTimeoutException("connect to " + peer + " timed out (" + reason + ")");
+                throw new SocketTimeoutException("connect to " + peer + " timed out (" + reason + ")"
+                        + icmpDetail(signal.softError()));
             }
             socket.checkHost();
             if (!signal.awaitAfter(seen, deadline)) {
+                IcmpError softError = host.onLoop(l -> connection.softError());
                 socket.abort();
-                throw new SocketTimeoutException("connect to " + peer + " timed out");
+                throw new SocketTimeoutException("connect to " + peer + " timed out" + icmpDetail(softError));
             }
         }
     }
@@ -226,11 +229,17 @@ public final class TcpSocket implements AutoCloseable {
         }
         switch (reason) {
             case RESET -> throw new SocketException("connection reset by peer");
-            case TIMEOUT -> throw new SocketTimeoutException("connection timed out (retransmissions exhausted)");
+            case TIMEOUT -> throw new SocketTimeoutException("connection timed out (retransmissions exhausted)"
+                    + icmpDetail(signal.softError()));
             case ABORTED -> throw new SocketException("connection aborted");
             case REFUSED -> throw new ConnectException("connection refused");
             case NORMAL -> throw new SocketException("cannot " + operation + ": connection closed");
         }
+    }
+
+    /** RFC 1122 §4.2.3.9: a soft ICMP error is told to the user when the connection then fails. */
+    private static String icmpDetail(IcmpError softError) {
+        return softError == null ? "" : " (last ICMP error: " + softError.describe() + ")";
     }
 
     private static long deadline(Duration timeout) {

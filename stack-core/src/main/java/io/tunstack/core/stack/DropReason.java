@@ -8,6 +8,8 @@ public enum DropReason {
     UNKNOWN_PROTOCOL,
     /** ICMP message the stack does not act on. */
     ICMP_IGNORED,
+    /** ICMP error whose quoted datagram is malformed or was not sent by this host (RFC 5927 §4). */
+    ICMP_BAD_QUOTE,
     /** Outgoing packet larger than the link MTU. */
     OVER_MTU;
 

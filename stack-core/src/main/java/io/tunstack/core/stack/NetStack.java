@@ -113,7 +113,7 @@ public final class NetStack implements IpOutput, AutoCloseable {
         int start = packet.readerIndex();
         packet.setIndex(start + rx.headerLength(), start + rx.totalLength);
         if (rx.protocol == IpProtocol.ICMP) {
-            icmp.input(rx.srcAddr, packet);
+            icmp.input(rx.srcAddr, packet, nowNanos);
             return;
         }
         TransportProtocol transport = transports[rx.protocol];
@@ -122,6 +122,11 @@ public final class NetStack implements IpOutput, AutoCloseable {
             return;
         }
         transport.input(rx.srcAddr, rx.dstAddr, packet, nowNanos);
+    }
+
+    /** The transport registered for IP protocol {@code protocol}, or null. */
+    TransportProtocol transport(int protocol) {
+        return transports[protocol];
     }
 
     @Override

@@ -11,13 +11,15 @@ public final class StackCounters {
     private static final int BYTES_IN = 1;
     private static final int PACKETS_OUT = 2;
     private static final int BYTES_OUT = 3;
-    private static final int WIRE_BASE = 4;
+    private static final int ICMP_ERRORS = 4;
+    private static final int WIRE_BASE = 5;
     private static final int DROP_BASE = WIRE_BASE + WireError.values().length;
 
     private final CounterArray counters = new CounterArray(labels());
 
     private static String[] labels() {
-        List<String> labels = new ArrayList<>(List.of("packets_in", "bytes_in", "packets_out", "bytes_out"));
+        List<String> labels = new ArrayList<>(List.of("packets_in", "bytes_in", "packets_out", "bytes_out",
+                "icmp_errors_in"));
         for (WireError error : WireError.values()) {
             labels.add("drop_" + error.label());
         }
@@ -35,6 +37,10 @@ public final class StackCounters {
     void sent(int bytes) {
         counters.add(PACKETS_OUT, 1);
         counters.add(BYTES_OUT, bytes);
+    }
+
+    void icmpError() {
+        counters.add(ICMP_ERRORS, 1);
     }
 
     void drop(WireError error) {
@@ -61,6 +67,11 @@ public final class StackCounters {
         return counters.get(BYTES_OUT);
     }
 
+    /** ICMP errors about our own datagrams, handed to the transport that sent them. */
+    public long icmpErrors() {
+        return counters.get(ICMP_ERRORS);
+    }
+
     public long drops(WireError error) {
         return counters.get(WIRE_BASE + error.ordinal());
     }
@@ -69,7 +80,7 @@ public final class StackCounters {
         return counters.get(DROP_BASE + reason.ordinal());
     }
 
-    /** The packet and byte totals, then every drop counter that is not zero, by label: for the CLI and logs. */
+    /** The packet, byte and ICMP error totals, then every drop counter that is not zero, by label: for the CLI and logs. */
     public Map<String, Long> snapshot() {
         return counters.snapshot(WIRE_BASE);
     }

@@ -15,4 +15,12 @@ public interface TransportProtocol {
 
     /** Runs every timer due at {@code nowNanos}. */
     void onTimer(long nowNanos);
+
+    /**
+     * An ICMP error about a datagram this transport sent: {@code quoted}'s readable bytes are the start of that
+     * datagram's transport header, at least 8 octets (RFC 792), valid only during the call. RFC 1122 §4.2.3.9
+     * and §4.1.3.3: the transport acts on it or passes it to the application. Ignored unless overridden.
+     */
+    default void icmpError(IcmpError error, ByteBuf quoted, long nowNanos) {
+    }
 }

@@ -7,6 +7,8 @@ import static io.tunstack.core.wire.TcpHeader.RST;
 import static io.tunstack.core.wire.TcpHeader.SYN;
 
 import io.netty.buffer.ByteBuf;
+import io.tunstack.core.stack.IcmpError;
+import io.tunstack.core.stack.IpOutput;
 import io.tunstack.core.wire.TcpHeader;
 
 /**
@@ -22,6 +24,8 @@ import io.tunstack.core.wire.TcpHeader;
  * (send, receive, close) while nothing is half-processed.
  */
 public final class TcpConnection extends TimerEntry {
+    /** The smallest path MTU believed from a Fragmentation Needed message (see {@link #pathMtuDecreased}). */
+    private static final int MIN_PATH_MTU = 552;
     /** RFC 9293 §3.7.1: the send MSS when the peer sent no MSS option. */
     static final int DEFAULT_MSS = 536;
     /** Bytes the timestamp option takes in every segment once negotiated (RFC 7323 §3.2, with two NOPs). */
@@ -110,6 +114,8 @@ public final class TcpConnection extends TimerEntry {
     private boolean finQueued;
     private RuntimeException applicationFailure;
     private final UrgentPointers urgent = new UrgentPointers();
+    /** The last ICMP soft error about this connection (RFC 1122 §4.2.3.9), told to the user if it times out. */
+    private IcmpError softError;
     private int finSeq;
     private boolean finReceived;
     private boolean outOfOrderFin;
@@ -312,6 +318,11 @@ public final class TcpConnection extends TimerEntry {
 
     public TcpState state() {
         return state;
+    }
+
+    /** The last ICMP error that did not end the connection (e.g. host unreachable), or null. */
+    public IcmpError softError() {
+        return softError;
     }
 
     /** What an application callback threw, if one did (the connection was then reset); null otherwise. */
@@ -1058,6 +1069,47 @@ public final class TcpConnection extends TimerEntry {
         if (userVisible && closeReason == null) {
             closeReason = reason;
             pendingNotifications |= NOTIFY_CLOSED;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // ICMP errors, RFC 1122 §4.2.3.9
+    // ------------------------------------------------------------------------------------------------
+
+    /**
+     * An ICMP error quoting our segment with sequence number {@code seq}. RFC 5927 §4.1: acted on only when that
+     * is a sequence number we sent and the peer has not acknowledged, which an off-path attacker cannot know.
+     */
+    void icmpError(IcmpError error, int seq, long now) {
+        if (state == TcpState.CLOSED || SeqNum.lt(seq, sndUna) || !SeqNum.lt(seq, sndMax)) {
+            layer.counters().drop(TcpDropReason.ICMP_STALE);
+            return;
+        }
+        if (error.isFragmentationNeeded()) {
+            pathMtuDecreased(error.nextHopMtu());
+        } else if (error.isRefusal() && (state == TcpState.SYN_SENT || state == TcpState.SYN_RECEIVED)) {
+            // RFC 5461 §4: a hard error aborts a connection that is still opening (Linux: ECONNREFUSED).
+            terminate(TcpCloseReason.REFUSED, now);
+            flushNotifications();
+        } else {
+            softError = error;
+        }
+    }
+
+    /**
+     * RFC 1191 §6.1: a router's next-hop MTU lowers the segment size for every later (re)transmission; the
+     * dropped segment is resent smaller by the usual loss recovery. A message without an MTU (pre-RFC 1191
+     * routers) is ignored, and the MTU is never taken below 552 octets (Linux's floor; RFC 5927 §7.2 warns of
+     * forged tiny MTUs).
+     */
+    private void pathMtuDecreased(int nextHopMtu) {
+        if (nextHopMtu == 0) {
+            return;
+        }
+        int mss = Math.max(nextHopMtu, MIN_PATH_MTU) - IpOutput.IPV4_HEADER_LENGTH - TcpHeader.MIN_LENGTH
+                - (tsOk ? TIMESTAMP_OPTION_SPACE : 0);
+        if (mss < sndMss) {
+            sndMss = mss;
         }
     }
 

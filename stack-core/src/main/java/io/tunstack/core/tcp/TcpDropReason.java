@@ -19,5 +19,7 @@ public enum TcpDropReason {
     /** Out-of-order data that would need more reassembly ranges than configured. */
     REASSEMBLY_FULL,
     /** A challenge ACK was due but the RFC 5961 §7 rate limit suppressed it. */
-    CHALLENGE_ACK_LIMITED
+    CHALLENGE_ACK_LIMITED,
+    /** An ICMP error for no connection, or quoting a sequence number outside SND.UNA..SND.MAX (RFC 5927 §4.1). */
+    ICMP_STALE
 }

@@ -6,6 +6,7 @@ import static io.tunstack.core.wire.TcpHeader.RST;
 import static io.tunstack.core.wire.TcpHeader.SYN;
 
 import io.netty.buffer.ByteBuf;
+import io.tunstack.core.stack.IcmpError;
 import io.tunstack.core.stack.IpOutput;
 import io.tunstack.core.stack.TransportProtocol;
 import io.tunstack.core.time.Clock;
@@ -164,6 +165,19 @@ public final class TcpLayer implements TransportProtocol {
         } else {
             closedArrives(h, srcAddr, dstAddr, payloadLength);
         }
+    }
+
+    /** The quote starts with our source port, the peer's port and the segment's sequence number. */
+    @Override
+    public void icmpError(IcmpError error, ByteBuf quoted, long nowNanos) {
+        int offset = quoted.readerIndex();
+        TcpConnection c = connections.get(error.localAddr(), quoted.getUnsignedShort(offset), error.remoteAddr(),
+                quoted.getUnsignedShort(offset + 2));
+        if (c == null) {
+            counters.drop(TcpDropReason.ICMP_STALE);
+            return;
+        }
+        c.icmpError(error, quoted.getInt(offset + 4), nowNanos);
     }
 
     @Override

@@ -14,13 +14,14 @@ public final class UdpCounters {
     private static final int PORT_UNREACHABLE_SENT = 3;
     private static final int PORT_UNREACHABLE_SUPPRESSED = 4;
     private static final int APPLICATION_FAILURES = 5;
-    private static final int WIRE_BASE = 6;
+    private static final int ICMP_ERRORS = 6;
+    private static final int WIRE_BASE = 7;
 
     private final CounterArray counters = new CounterArray(labels());
 
     private static String[] labels() {
         List<String> labels = new ArrayList<>(List.of("udp_in", "udp_out", "udp_no_port",
-                "udp_port_unreachable_sent", "udp_port_unreachable_suppressed", "udp_application_failures"));
+                "udp_port_unreachable_sent", "udp_port_unreachable_suppressed", "udp_application_failures", "udp_icmp_errors"));
         for (WireError error : WireError.values()) {
             labels.add("udp_drop_" + error.label());
         }
@@ -49,6 +50,10 @@ public final class UdpCounters {
 
     void countApplicationFailure() {
         counters.add(APPLICATION_FAILURES, 1);
+    }
+
+    void countIcmpError() {
+        counters.add(ICMP_ERRORS, 1);
     }
 
     void drop(WireError error) {
@@ -81,6 +86,11 @@ public final class UdpCounters {
     /** Datagrams whose socket handler threw (the datagram is dropped, the socket stays bound). */
     public long applicationFailures() {
         return counters.get(APPLICATION_FAILURES);
+    }
+
+    /** ICMP errors about our datagrams handed to the socket that sent them. */
+    public long icmpErrors() {
+        return counters.get(ICMP_ERRORS);
     }
 
     /** Malformed datagrams dropped for {@code error}. */

@@ -3,6 +3,7 @@ package io.tunstack.core.udp;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.collection.IntObjectHashMap;
+import io.tunstack.core.stack.IcmpError;
 import io.tunstack.core.stack.NetStack;
 import io.tunstack.core.stack.TransportProtocol;
 import io.tunstack.core.wire.IpProtocol;
@@ -162,6 +163,21 @@ public final class UdpLayer implements TransportProtocol {
                     segment.slice(offset + UdpHeader.LENGTH, rx.payloadLength()));
         } catch (RuntimeException e) {
             // One application's failure must not stop the loop that every other socket and connection share.
+            counters.countApplicationFailure();
+        }
+    }
+
+    @Override
+    public void icmpError(IcmpError error, ByteBuf quoted, long nowNanos) {
+        int offset = quoted.readerIndex();
+        UdpSocket socket = sockets.get(quoted.getUnsignedShort(offset));
+        if (socket == null) {
+            return; // the socket is gone: nobody to tell
+        }
+        counters.countIcmpError();
+        try {
+            socket.handler.onIcmpError(socket, error, quoted.getUnsignedShort(offset + 2));
+        } catch (RuntimeException e) {
             counters.countApplicationFailure();
         }
     }

@@ -130,6 +130,67 @@ class NetStackTest {
     }
 
     @Test
+    void handsIcmpErrorsAboutOurDatagramsToTheTransportThatSentThem() {
+        List<String> errors = new ArrayList<>();
+        stack.register(IpProtocol.UDP, recordingIcmpErrors(errors));
+        int router = Ipv4Address.parse("198.18.0.9");
+        ByteBuf original = Packets.ipv4(STACK, PEER, IpProtocol.UDP, Unpooled.wrappedBuffer(
+                new byte[] {0x14, (byte) 0xE9, 0, 53, 0, 12, 0, 0, 'q', 'u', 'e', 'r', 'y'}));
+        inject(Packets.icmpError(router, STACK, IcmpPacket.TYPE_DESTINATION_UNREACHABLE, 4, 1280, original, 28));
+        inject(Packets.icmpError(PEER, STACK, IcmpPacket.TYPE_DESTINATION_UNREACHABLE,
+                IcmpPacket.CODE_PORT_UNREACHABLE, 0, original, 33));
+
+        stack.poll(0);
+
+        assertEquals(List.of(
+                "fragmentation needed (next-hop MTU 1280) from 198.18.0.9 about 198.18.0.2 -> 198.18.0.1 quote 14e90035",
+                "port unreachable from 198.18.0.1 about 198.18.0.2 -> 198.18.0.1 quote 14e90035"), errors);
+        original.release();
+    }
+
+    @Test
+    void dropsIcmpErrorsThatDoNotQuoteOneOfOurDatagrams() {
+        List<String> errors = new ArrayList<>();
+        stack.register(IpProtocol.UDP, recordingIcmpErrors(errors));
+        ByteBuf notOurs = Packets.ipv4(Ipv4Address.parse("198.18.0.7"), PEER, IpProtocol.UDP,
+                Unpooled.wrappedBuffer(new byte[8]));
+        ByteBuf ours = Packets.ipv4(STACK, PEER, IpProtocol.UDP, Unpooled.wrappedBuffer(new byte[8]));
+        inject(Packets.icmpError(PEER, STACK, IcmpPacket.TYPE_DESTINATION_UNREACHABLE, 3, 0, notOurs, 28));
+        inject(Packets.icmpError(PEER, STACK, IcmpPacket.TYPE_DESTINATION_UNREACHABLE, 3, 0, ours, 24));
+
+        stack.poll(0);
+
+        assertEquals(List.of(), errors);
+        assertEquals(2, stack.counters().drops(DropReason.ICMP_BAD_QUOTE), "somebody else's, and a short quote");
+        notOurs.release();
+        ours.release();
+    }
+
+    private static TransportProtocol recordingIcmpErrors(List<String> errors) {
+        return new TransportProtocol() {
+            @Override
+            public void input(int srcAddr, int dstAddr, ByteBuf segment, long nowNanos) {
+            }
+
+            @Override
+            public long nextDeadline() {
+                return Long.MAX_VALUE;
+            }
+
+            @Override
+            public void onTimer(long nowNanos) {
+            }
+
+            @Override
+            public void icmpError(IcmpError error, ByteBuf quoted, long nowNanos) {
+                errors.add(error.describe() + " about " + Ipv4Address.format(error.localAddr()) + " -> "
+                        + Ipv4Address.format(error.remoteAddr()) + " quote "
+                        + ByteBufUtil.hexDump(quoted, quoted.readerIndex(), 4));
+            }
+        };
+    }
+
+    @Test
     void dropsIcmpWithBadChecksumAndIgnoresOtherTypes() throws InterruptedException {
         ByteBuf corrupt = Packets.echoRequest(PEER, STACK, 1, 1, new byte[] {1, 2, 3});
         corrupt.setByte(corrupt.writerIndex() - 1, 9);

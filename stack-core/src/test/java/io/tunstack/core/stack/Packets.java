@@ -2,6 +2,7 @@ package io.tunstack.core.stack;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.tunstack.core.wire.Checksum;
 import io.tunstack.core.wire.IcmpPacket;
 import io.tunstack.core.wire.IpProtocol;
 import io.tunstack.core.wire.Ipv4Header;
@@ -32,6 +33,22 @@ final class Packets {
         IcmpPacket.writeEchoRequest(icmp, identifier, sequence, Unpooled.wrappedBuffer(data));
         try {
             return ipv4(src, dst, IpProtocol.ICMP, icmp);
+        } finally {
+            icmp.release();
+        }
+    }
+
+    /**
+     * An ICMP error of {@code type}/{@code code} from {@code reporter} to {@code dst} quoting {@code original}'s
+     * first {@code quoted} octets, with {@code nextHopMtu} in the low half of the second word (RFC 1191).
+     */
+    static ByteBuf icmpError(int reporter, int dst, int type, int code, int nextHopMtu, ByteBuf original, int quoted) {
+        ByteBuf icmp = Unpooled.buffer();
+        icmp.writeByte(type).writeByte(code).writeShort(0).writeShort(0).writeShort(nextHopMtu);
+        icmp.writeBytes(original, original.readerIndex(), quoted);
+        icmp.setShort(2, Checksum.checksum(icmp, 0, icmp.readableBytes()));
+        try {
+            return ipv4(reporter, dst, IpProtocol.ICMP, icmp);
         } finally {
             icmp.release();
         }

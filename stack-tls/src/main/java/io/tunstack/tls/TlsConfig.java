@@ -4,12 +4,9 @@ import io.tunstack.tls.cert.CertificateVerifier;
 import io.tunstack.tls.crypto.NamedGroup;
 import io.tunstack.tls.crypto.SignatureScheme;
 import io.tunstack.tls.crypto.SignatureSigner;
-import io.tunstack.tls.crypto.SignatureVerifier;
 import io.tunstack.tls.record.ProtocolVersion;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -19,7 +16,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /** Immutable client configuration; build with {@link #builder()}. */
 public final class TlsConfig {
@@ -275,7 +271,7 @@ public final class TlsConfig {
                 throw new IllegalStateException("key share groups must be a non-empty subset of the groups");
             }
             if (clientKey != null) {
-                checkKeyMatchesCertificate(clientKey, clientCertificateChain.get(0).getPublicKey(), random);
+                SignatureSigner.checkKeyMatches(clientKey, clientCertificateChain.get(0).getPublicKey(), random);
             }
             TlsConfig config = new TlsConfig(this);
             for (ProtocolVersion v : versions) {
@@ -284,22 +280,6 @@ public final class TlsConfig {
                 }
             }
             return config;
-        }
-    }
-
-    /** Signs a probe with the first scheme the key supports, so that a wrong key fails here, not at the server. */
-    private static void checkKeyMatchesCertificate(PrivateKey key, PublicKey certificateKey, SecureRandom random) {
-        SignatureScheme scheme = Stream.of(SignatureScheme.values()).filter(s -> SignatureSigner.canSign(s, certificateKey)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no supported signature scheme for a " + certificateKey.getAlgorithm() + " client key"));
-        byte[] probe = "tunstack client key probe".getBytes(StandardCharsets.US_ASCII);
-        boolean matches;
-        try {
-            matches = SignatureVerifier.verify(scheme, certificateKey, probe, SignatureSigner.sign(scheme, key, probe, random));
-        } catch (GeneralSecurityException e) {
-            matches = false;
-        }
-        if (!matches) {
-            throw new IllegalStateException("the client private key does not match the certificate's " + scheme.keyAlgorithm() + " key");
         }
     }
 

@@ -2,8 +2,10 @@ package io.tunstack.tls.handshake;
 
 import io.tunstack.tls.TlsException;
 import io.tunstack.tls.record.AlertDescription;
+import io.tunstack.tls.record.ProtocolVersion;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 /** A ServerHello or HelloRetryRequest (RFC 8446 §4.1.3-4.1.4, RFC 5246 §7.4.1.3). */
 public record ServerHello(int legacyVersion, byte[] random, byte[] sessionIdEcho, int cipherSuite, Extensions extensions) {
@@ -30,6 +32,17 @@ public record ServerHello(int legacyVersion, byte[] random, byte[] sessionIdEcho
         Extensions extensions = Extensions.read(r);
         r.expectEnd("ServerHello");
         return new ServerHello(version, random, sessionId, suite, extensions);
+    }
+
+    /** A ServerHello (or, with {@link #helloRetryRequestRandom()}, a HelloRetryRequest) with legacy_version 0x0303 and no compression. */
+    public static HandshakeMessage encode(byte[] random, byte[] sessionIdEcho, int cipherSuite, List<Extension> extensions) {
+        return HandshakeMessage.of(HandshakeType.SERVER_HELLO, new ByteWriter().u16(ProtocolVersion.TLS_1_2.code()).bytes(random)
+                .opaque(1, sessionIdEcho).u16(cipherSuite).u8(0).extensions(extensions).toByteArray());
+    }
+
+    /** The random of every HelloRetryRequest (RFC 8446 §4.1.3). */
+    public static byte[] helloRetryRequestRandom() {
+        return HELLO_RETRY_REQUEST_RANDOM.clone();
     }
 
     public boolean isHelloRetryRequest() {

@@ -1,5 +1,6 @@
 package io.tunstack.tls.server;
 
+import io.tunstack.tls.ClientCertificateVerifier;
 import io.tunstack.tls.TlsConfig;
 import io.tunstack.tls.TlsServerConfig;
 import io.tunstack.tls.cert.CertificateValidationException;
@@ -17,7 +18,7 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
  * In-memory certificates for server tests: one test CA, "localhost" server leaves with EC P-256,
  * RSA-2048 and Ed25519 keys, and a client certificate, made once per test JVM.
  */
-final class ServerPki {
+public final class ServerPki {
 
     static final TestPki.Issued CA = TestPki.root("tunstack server test CA").selfSigned();
     private static final TestPki.Issued EC = leaf("EC");
@@ -48,13 +49,15 @@ final class ServerPki {
         return TlsConfig.builder().versions(ProtocolVersion.TLS_1_3).serverName("localhost").certificateVerifier(new PkixCertificateVerifier(TestPki.trusting(CA), TestPki.clock()));
     }
 
-    /** Accepts exactly client chains whose leaf {@link #CA} signed. */
-    static void verifyClient(List<X509Certificate> chain) throws CertificateValidationException {
-        try {
-            chain.get(0).verify(CA.certificate().getPublicKey());
-        } catch (GeneralSecurityException e) {
-            throw new CertificateValidationException(CertificateValidationException.Reason.UNKNOWN_CA, "not issued by the test CA", e);
-        }
+    /** Accepts exactly client chains whose leaf {@code ca} signed (unknown_ca otherwise). */
+    public static ClientCertificateVerifier issuedBy(X509Certificate ca) {
+        return chain -> {
+            try {
+                chain.get(0).verify(ca.getPublicKey());
+            } catch (GeneralSecurityException e) {
+                throw new CertificateValidationException(CertificateValidationException.Reason.UNKNOWN_CA, "not issued by the test CA", e);
+            }
+        };
     }
 
     private static TestPki.Issued leaf(String keyType) {

@@ -10,11 +10,13 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
-/** Immutable TLS 1.3 server configuration; build with {@link #builder(PrivateKey, List)}. */
+/** Immutable TLS 1.3 / TLS 1.2 (ECDHE) server configuration; build with {@link #builder(PrivateKey, List)}. */
 public final class TlsServerConfig {
 
     /** Whether the server sends a CertificateRequest (RFC 8446 §4.3.2), and whether an empty answer is fatal. */
@@ -28,6 +30,7 @@ public final class TlsServerConfig {
 
     private final PrivateKey key;
     private final List<X509Certificate> certificateChain;
+    private final Set<ProtocolVersion> versions;
     private final List<CipherSuite> cipherSuites;
     private final List<NamedGroup> groups;
     private final List<SignatureScheme> signatureSchemes;
@@ -43,7 +46,8 @@ public final class TlsServerConfig {
     private TlsServerConfig(Builder b) {
         this.key = b.key;
         this.certificateChain = b.certificateChain;
-        this.cipherSuites = List.copyOf(b.cipherSuites);
+        this.versions = EnumSet.copyOf(b.versions);
+        this.cipherSuites = b.cipherSuites.stream().filter(s -> versions.contains(s.version())).toList();
         this.groups = List.copyOf(b.groups);
         this.signatureSchemes = List.copyOf(b.signatureSchemes);
         this.applicationProtocols = List.copyOf(b.applicationProtocols);
@@ -73,9 +77,13 @@ public final class TlsServerConfig {
         return certificateChain;
     }
 
-    /** TLS 1.3 suites in the server's preference order. */
-    public List<CipherSuite> cipherSuites() {
-        return cipherSuites;
+    public boolean enabled(ProtocolVersion version) {
+        return versions.contains(version);
+    }
+
+    /** The enabled suites of {@code version} in the server's preference order. */
+    public List<CipherSuite> cipherSuites(ProtocolVersion version) {
+        return cipherSuites.stream().filter(s -> s.version() == version).toList();
     }
 
     /** Key exchange groups in the server's preference order. */
@@ -128,12 +136,13 @@ public final class TlsServerConfig {
     public static final class Builder {
         private final PrivateKey key;
         private final List<X509Certificate> certificateChain;
-        private List<CipherSuite> cipherSuites = List.of(
-                CipherSuite.TLS_AES_128_GCM_SHA256, CipherSuite.TLS_AES_256_GCM_SHA384, CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
+        private Set<ProtocolVersion> versions = EnumSet.of(ProtocolVersion.TLS_1_2, ProtocolVersion.TLS_1_3);
+        private List<CipherSuite> cipherSuites = TlsConfig.DEFAULT_CIPHER_SUITES;
         private List<NamedGroup> groups = List.of(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1);
         private List<SignatureScheme> signatureSchemes = List.of(
                 SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ECDSA_SECP384R1_SHA384, SignatureScheme.ED25519,
-                SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384, SignatureScheme.RSA_PSS_RSAE_SHA512);
+                SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384, SignatureScheme.RSA_PSS_RSAE_SHA512,
+                SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384, SignatureScheme.RSA_PKCS1_SHA512);
         private List<String> applicationProtocols = List.of();
         private ClientAuthentication clientAuthentication = ClientAuthentication.NONE;
         private ClientCertificateVerifier clientCertificateVerifier;
@@ -150,11 +159,16 @@ public final class TlsServerConfig {
             this.certificateChain = List.copyOf(chain);
         }
 
-        /** TLS 1.3 suites in preference order. */
+        public Builder versions(ProtocolVersion... versions) {
+            this.versions = EnumSet.copyOf(List.of(versions));
+            return this;
+        }
+
+        /** Suites in preference order: TLS 1.3 suites and TLS 1.2 ECDHE suites (the server has no static RSA key transport). */
         public Builder cipherSuites(CipherSuite... suites) {
             for (CipherSuite s : suites) {
-                if (s.version() != ProtocolVersion.TLS_1_3) {
-                    throw new IllegalArgumentException("the server speaks TLS 1.3 only: " + s);
+                if (s.keyExchange() == CipherSuite.KeyExchangeAlgorithm.RSA) {
+                    throw new IllegalArgumentException("the server does not implement static RSA key transport: " + s);
                 }
             }
             this.cipherSuites = List.of(suites);
@@ -215,12 +229,18 @@ public final class TlsServerConfig {
         }
 
         public TlsServerConfig build() {
-            if (cipherSuites.isEmpty() || groups.isEmpty()) {
-                throw new IllegalStateException("cipher suites and groups must not be empty");
+            if (versions.isEmpty() || groups.isEmpty()) {
+                throw new IllegalStateException("versions and groups must not be empty");
+            }
+            for (ProtocolVersion v : versions) {
+                if (cipherSuites.stream().noneMatch(s -> s.version() == v)) {
+                    throw new IllegalStateException("no cipher suite enabled for " + v);
+                }
             }
             PublicKey leafKey = certificateChain.get(0).getPublicKey();
-            if (signatureSchemes.stream().noneMatch(s -> s.allowedInTls13Handshake() && SignatureSigner.canSign(s, leafKey))) {
-                throw new IllegalStateException("no configured TLS 1.3 signature scheme fits the " + leafKey.getAlgorithm() + " certificate key");
+            boolean tls13 = versions.contains(ProtocolVersion.TLS_1_3);
+            if (signatureSchemes.stream().noneMatch(s -> (!tls13 || s.allowedInTls13Handshake()) && SignatureSigner.canSign(s, leafKey))) {
+                throw new IllegalStateException("no configured signature scheme fits the " + leafKey.getAlgorithm() + " certificate key");
             }
             SignatureSigner.checkKeyMatches(key, leafKey, random);
             return new TlsServerConfig(this);

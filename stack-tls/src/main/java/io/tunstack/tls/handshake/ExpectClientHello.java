@@ -2,6 +2,7 @@ package io.tunstack.tls.handshake;
 
 import io.tunstack.tls.HandshakeEvent;
 import io.tunstack.tls.TlsException;
+import io.tunstack.tls.TlsServerConfig;
 import io.tunstack.tls.record.AlertDescription;
 import io.tunstack.tls.record.ProtocolVersion;
 import java.util.List;
@@ -9,8 +10,9 @@ import java.util.Map;
 
 /**
  * Server: waiting for the ClientHello, or, after a HelloRetryRequest, for the second one
- * (RFC 8446 §4.1.2, §4.1.4). Picks version, suite, group, signature scheme and ALPN protocol; asks
- * for another key share when the client sent none we accept, else sends the server's first flight.
+ * (RFC 8446 §4.1.2, §4.1.4). Picks the version; in TLS 1.3 suite, group, signature scheme and ALPN
+ * protocol, asking for another key share when the client sent none we accept, else sending the
+ * server's first flight; TLS 1.2 goes to {@link Tls12ServerFlight}.
  */
 public final class ExpectClientHello implements ServerHandshakeState {
 
@@ -37,15 +39,25 @@ public final class ExpectClientHello implements ServerHandshakeState {
         ClientHelloOffer hello = ClientHelloOffer.decode(message);
         List<Integer> versions = hello.supportedVersions();
         context.record(HandshakeEvent.CLIENT_HELLO_RECEIVED, describe(hello, versions));
-        // RFC 8446 §4.2.1: the version comes from supported_versions; without TLS 1.3 in it there is nothing we speak.
-        if (!versions.contains(ProtocolVersion.TLS_1_3.code())) {
-            throw new TlsException(AlertDescription.PROTOCOL_VERSION, "the client does not offer TLS 1.3 in supported_versions");
-        }
-        if (hello.compressionMethods().length != 1 || hello.compressionMethods()[0] != 0) {
-            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "TLS 1.3 ClientHello with compression methods other than null (RFC 8446 §4.1.2)");
-        }
         if (firstHello != null && !hello.sameAsBeforeRetry(firstHello)) {
             throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "second ClientHello changes more than the HelloRetryRequest allows (RFC 8446 §4.1.2)");
+        }
+        // RFC 8446 §4.2.1: with supported_versions the version comes from it, else from legacy_version (RFC 5246 §7.4.1.2).
+        TlsServerConfig config = context.config();
+        if (versions.contains(ProtocolVersion.TLS_1_3.code()) && config.enabled(ProtocolVersion.TLS_1_3)) {
+            return handleTls13(context, message, hello);
+        }
+        boolean offersTls12 = versions.isEmpty() ? hello.legacyVersion() >= ProtocolVersion.TLS_1_2.code() : versions.contains(ProtocolVersion.TLS_1_2.code());
+        if (offersTls12 && config.enabled(ProtocolVersion.TLS_1_2)) {
+            return Tls12ServerFlight.send(context, message, hello, details);
+        }
+        throw new TlsException(AlertDescription.PROTOCOL_VERSION, "no protocol version in common: the client offers "
+                + (versions.isEmpty() ? String.format("legacy_version 0x%04x", hello.legacyVersion()) : hex(versions)));
+    }
+
+    private ServerHandshakeState handleTls13(ServerContext context, HandshakeMessage message, ClientHelloOffer hello) throws TlsException {
+        if (hello.compressionMethods().length != 1 || hello.compressionMethods()[0] != 0) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "TLS 1.3 ClientHello with compression methods other than null (RFC 8446 §4.1.2)");
         }
         ServerNegotiation negotiation = ServerNegotiation.negotiate(context.config(), hello);
         if (firstHello != null) {

@@ -8,7 +8,6 @@ import io.tunstack.tls.crypto.KeyExchange;
 import io.tunstack.tls.crypto.SignatureScheme;
 import io.tunstack.tls.record.AlertDescription;
 import io.tunstack.tls.record.ProtocolVersion;
-import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,9 +97,7 @@ final class ServerFlight {
     private static void sendEncryptedExtensions(ServerContext context, String applicationProtocol) throws TlsException {
         List<Extension> extensions = new ArrayList<>();
         if (applicationProtocol != null) {
-            byte[] name = applicationProtocol.getBytes(StandardCharsets.US_ASCII);
-            extensions.add(new Extension(ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION,
-                    new ByteWriter().vector(2, w -> w.opaque(1, name)).toByteArray()));
+            extensions.add(Tls12ServerFlight.alpn(applicationProtocol));
         }
         context.sendHandshake(HandshakeMessage.of(HandshakeType.ENCRYPTED_EXTENSIONS, new ByteWriter().extensions(extensions).toByteArray()));
         context.record(HandshakeEvent.ENCRYPTED_EXTENSIONS_SENT, applicationProtocol == null ? "no ALPN" : "ALPN " + applicationProtocol);

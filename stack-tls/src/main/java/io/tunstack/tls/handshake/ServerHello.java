@@ -49,6 +49,12 @@ public record ServerHello(int legacyVersion, byte[] random, byte[] sessionIdEcho
         return Arrays.equals(random, HELLO_RETRY_REQUEST_RANDOM);
     }
 
+    /** RFC 8446 §4.1.3: a TLS 1.3 server negotiating TLS 1.2 ends its random with "DOWNGRD" 01. */
+    public static void markTls12Downgrade(byte[] random) {
+        System.arraycopy(DOWNGRADE_PREFIX, 0, random, 24, DOWNGRADE_PREFIX.length);
+        random[31] = 1;
+    }
+
     /** True if the last 8 bytes of the random are a TLS 1.3 downgrade sentinel. */
     public boolean hasDowngradeSentinel() {
         return Arrays.equals(random, 24, 31, DOWNGRADE_PREFIX, 0, 7) && (random[31] == 0 || random[31] == 1);

@@ -7,6 +7,7 @@ import io.tunstack.tls.crypto.NamedGroup;
 import io.tunstack.tls.crypto.SignatureScheme;
 import io.tunstack.tls.crypto.SignatureSigner;
 import io.tunstack.tls.record.AlertDescription;
+import io.tunstack.tls.record.ProtocolVersion;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import java.util.Map;
 record ServerNegotiation(CipherSuite suite, NamedGroup group, byte[] clientShare, SignatureScheme scheme, String applicationProtocol) {
 
     static ServerNegotiation negotiate(TlsServerConfig config, ClientHelloOffer hello) throws TlsException {
-        CipherSuite suite = config.cipherSuites().stream().filter(s -> hello.cipherSuites().contains(s.code())).findFirst()
+        CipherSuite suite = config.cipherSuites(ProtocolVersion.TLS_1_3).stream().filter(s -> hello.cipherSuites().contains(s.code())).findFirst()
                 .orElseThrow(() -> new TlsException(AlertDescription.HANDSHAKE_FAILURE, "no TLS 1.3 cipher suite in common"));
         List<Integer> groups = hello.supportedGroups();
         Map<Integer, byte[]> shares = hello.keyShares();
@@ -43,14 +44,17 @@ record ServerNegotiation(CipherSuite suite, NamedGroup group, byte[] clientShare
         NamedGroup group = config.groups().stream().filter(g -> shares.containsKey(g.code())).findFirst()
                 .or(() -> config.groups().stream().filter(g -> groups.contains(g.code())).findFirst())
                 .orElseThrow(() -> new TlsException(AlertDescription.HANDSHAKE_FAILURE, "no key exchange group in common"));
-        return new ServerNegotiation(suite, group, shares.get(group.code()), scheme(config, algorithms), applicationProtocol(config, hello));
+        return new ServerNegotiation(suite, group, shares.get(group.code()), scheme(config, algorithms, true), applicationProtocol(config, hello));
     }
 
-    /** The first of our schemes the client accepts that our key can make and TLS 1.3 allows (RFC 8446 §4.4.3). */
-    private static SignatureScheme scheme(TlsServerConfig config, List<Integer> clientSchemes) throws TlsException {
+    /**
+     * The first of our schemes the client accepts that our key can make and, in TLS 1.3, that the
+     * version allows (RFC 8446 §4.4.3: no RSASSA-PKCS1-v1_5); none is handshake_failure.
+     */
+    static SignatureScheme scheme(TlsServerConfig config, List<Integer> clientSchemes, boolean tls13) throws TlsException {
         PublicKey key = config.certificateChain().get(0).getPublicKey();
         return config.signatureSchemes().stream()
-                .filter(s -> clientSchemes.contains(s.code()) && s.allowedInTls13Handshake() && SignatureSigner.canSign(s, key))
+                .filter(s -> clientSchemes.contains(s.code()) && (!tls13 || s.allowedInTls13Handshake()) && SignatureSigner.canSign(s, key))
                 .findFirst()
                 .orElseThrow(() -> new TlsException(AlertDescription.HANDSHAKE_FAILURE,
                         "the client accepts no signature scheme our " + key.getAlgorithm() + " key can make"));
@@ -60,7 +64,7 @@ record ServerNegotiation(CipherSuite suite, NamedGroup group, byte[] clientShare
      * RFC 7301 §3.2: our first protocol the client offers; none in common is no_application_protocol.
      * Without ALPN on either side none is negotiated.
      */
-    private static String applicationProtocol(TlsServerConfig config, ClientHelloOffer hello) throws TlsException {
+    static String applicationProtocol(TlsServerConfig config, ClientHelloOffer hello) throws TlsException {
         List<String> offered = hello.applicationProtocols();
         if (offered.isEmpty() || config.applicationProtocols().isEmpty()) {
             return null;

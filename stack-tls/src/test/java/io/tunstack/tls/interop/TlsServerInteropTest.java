@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Real TLS 1.3 clients against our server on 127.0.0.1: openssl s_client, gnutls-cli, SunJSSE and BCJSSE. */
+/** Real TLS 1.3 and 1.2 clients against our server on 127.0.0.1: openssl s_client, gnutls-cli, SunJSSE and BCJSSE. */
 @Timeout(60)
 class TlsServerInteropTest {
 
@@ -85,15 +85,35 @@ class TlsServerInteropTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"EC", "RSA"})
-    void gnutlsClient(String keyType) throws Exception {
+    @CsvSource({
+        "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, ECDHE-ECDSA-AES128-GCM-SHA256, EC",
+        "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, ECDHE-ECDSA-AES256-GCM-SHA384, EC",
+        "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, ECDHE-ECDSA-CHACHA20-POLY1305, EC",
+        "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, ECDHE-RSA-AES128-GCM-SHA256, RSA",
+        "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, ECDHE-RSA-AES256-GCM-SHA384, RSA",
+        "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256, ECDHE-RSA-CHACHA20-POLY1305, RSA"})
+    void opensslClientTls12(CipherSuite suite, String opensslName, String keyType) throws Exception {
+        try (OurServer server = OurServer.start(OurServer.config(keyType).build())) {
+            String output = opensslWith(server, "-tls1_2", "-cipher", opensslName);
+            assertTrue(output.contains(ECHO), output);
+            assertTrue(output.contains("Protocol version: TLSv1.2"), output);
+            TlsSession session = server.result();
+            assertEquals(suite, session.cipherSuite());
+            assertTrue(session.extendedMasterSecret());
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"EC, NORMAL:-VERS-ALL:+VERS-TLS1.3, TLS1.3", "RSA, NORMAL:-VERS-ALL:+VERS-TLS1.3, TLS1.3",
+        "EC, NORMAL:-VERS-ALL:+VERS-TLS1.2, TLS1.2", "RSA, NORMAL:-VERS-ALL:+VERS-TLS1.2, TLS1.2"})
+    void gnutlsClient(String keyType, String priority, String version) throws Exception {
         ClientProcess.assumeInstalled("gnutls-cli");
         try (OurServer server = OurServer.start(OurServer.config(keyType).build())) {
             String output = ClientProcess.converse(List.of("gnutls-cli", "127.0.0.1", "-p", String.valueOf(server.port()),
                     "--verify-hostname", "localhost", "--x509cafile", TestPki.get().caCert.toString(),
-                    "--priority", "NORMAL:-VERS-ALL:+VERS-TLS1.3"), LINE, ECHO);
+                    "--priority", priority), LINE, ECHO);
             assertTrue(output.contains(ECHO), output);
-            assertTrue(output.contains("TLS1.3"), output);
+            assertTrue(output.contains(version), output);
             assertFalse(server.result().helloRetryRequest());
         }
     }
@@ -101,13 +121,16 @@ class TlsServerInteropTest {
     @ParameterizedTest
     @CsvSource({
         "SunJSSE, EC, TLS_AES_128_GCM_SHA256", "SunJSSE, RSA, TLS_AES_256_GCM_SHA384", "SunJSSE, EC, TLS_CHACHA20_POLY1305_SHA256",
-        "BCJSSE, EC, TLS_AES_128_GCM_SHA256", "BCJSSE, RSA, TLS_AES_256_GCM_SHA384", "BCJSSE, RSA, TLS_CHACHA20_POLY1305_SHA256"})
+        "BCJSSE, EC, TLS_AES_128_GCM_SHA256", "BCJSSE, RSA, TLS_AES_256_GCM_SHA384", "BCJSSE, RSA, TLS_CHACHA20_POLY1305_SHA256",
+        "SunJSSE, EC, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "SunJSSE, RSA, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+        "BCJSSE, EC, TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "BCJSSE, RSA, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"})
     void jsseClient(String providerName, String keyType, String suite) throws Exception {
+        String protocol = suite.startsWith("TLS_ECDHE") ? "TLSv1.2" : "TLSv1.3";
         try (OurServer server = OurServer.start(OurServer.config(keyType).build())) {
             try (SSLSocket socket = (SSLSocket) clientContext(providerName).getSocketFactory()
                     .createSocket(InetAddress.getLoopbackAddress(), server.port())) {
                 socket.setSoTimeout(15_000);
-                socket.setEnabledProtocols(new String[] {"TLSv1.3"});
+                socket.setEnabledProtocols(new String[] {protocol});
                 socket.setEnabledCipherSuites(new String[] {suite});
                 javax.net.ssl.SSLParameters parameters = socket.getSSLParameters();
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
@@ -118,7 +141,7 @@ class TlsServerInteropTest {
                 out.flush();
                 String reply = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
                 assertEquals(ECHO, reply);
-                assertEquals("TLSv1.3", socket.getSession().getProtocol());
+                assertEquals(protocol, socket.getSession().getProtocol());
                 assertEquals(suite, socket.getSession().getCipherSuite());
             }
             assertEquals(suite, server.result().cipherSuite().name());
@@ -126,7 +149,13 @@ class TlsServerInteropTest {
     }
 
     private static String openssl(OurServer server, String... options) throws Exception {
-        List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + server.port(), "-tls1_3",
+        List<String> tls13 = new ArrayList<>(List.of("-tls1_3"));
+        tls13.addAll(List.of(options));
+        return opensslWith(server, tls13.toArray(String[]::new));
+    }
+
+    private static String opensslWith(OurServer server, String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + server.port(),
                 "-servername", "localhost", "-verify_hostname", "localhost", "-CAfile", TestPki.get().caCert.toString(),
                 "-verify_return_error", "-brief"));
         command.addAll(List.of(options));

@@ -27,6 +27,7 @@ import io.tunstack.tls.handshake.TrafficKeys;
 import io.tunstack.tls.handshake.Transcript;
 import io.tunstack.tls.record.AlertDescription;
 import io.tunstack.tls.record.ContentType;
+import io.tunstack.tls.record.ProtocolVersion;
 import io.tunstack.tls.record.RecordLimits;
 import io.tunstack.tls.record.Tls13RecordProtection;
 import java.nio.ByteBuffer;
@@ -44,7 +45,7 @@ class HostileClientTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final TlsServer server = new TlsServer(ServerPki.serverConfig("EC").groups(NamedGroup.X25519, NamedGroup.SECP256R1).build());
+    private TlsServer server = new TlsServer(ServerPki.serverConfig("EC").groups(NamedGroup.X25519, NamedGroup.SECP256R1).build());
     private final KeyExchange share = NamedGroup.X25519.generate(RANDOM);
 
     @Test
@@ -61,9 +62,35 @@ class HostileClientTest {
     }
 
     @Test
-    void withoutSupportedVersionsIsProtocolVersion() {
+    void withoutSupportedVersionsOnATls13OnlyServerIsProtocolVersion() {
+        server = new TlsServer(ServerPki.serverConfig("EC").versions(ProtocolVersion.TLS_1_3).build());
         List<Extension> extensions = without(extensions(), ExtensionType.SUPPORTED_VERSIONS);
         assertAlert(AlertDescription.PROTOCOL_VERSION, record(ContentType.HANDSHAKE, clientHello(extensions)));
+    }
+
+    /** Without supported_versions the TLS 1.2 path is taken, and this server insists on RFC 7627. */
+    @Test
+    void tls12WithoutExtendedMasterSecretIsHandshakeFailure() {
+        List<Extension> extensions = without(extensions(), ExtensionType.SUPPORTED_VERSIONS);
+        TlsException e = assertAlert(AlertDescription.HANDSHAKE_FAILURE, record(ContentType.HANDSHAKE, clientHello(extensions)));
+        assertTrue(e.getMessage().contains("extended_master_secret"), e.getMessage());
+    }
+
+    @Test
+    void tls12WithRenegotiationDataIsHandshakeFailure() {
+        List<Extension> extensions = without(extensions(), ExtensionType.SUPPORTED_VERSIONS);
+        extensions.add(new Extension(ExtensionType.EXTENDED_MASTER_SECRET, new byte[0]));
+        extensions.add(new Extension(ExtensionType.RENEGOTIATION_INFO, new byte[] {1, 7}));
+        assertAlert(AlertDescription.HANDSHAKE_FAILURE, record(ContentType.HANDSHAKE,
+                new ClientHello(new byte[32], new byte[0], List.of(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256), extensions).encode().encoded()));
+    }
+
+    /** RFC 5246 §7.4.1.2 legacy_version 0x0302 (TLS 1.1) without supported_versions: nothing in common. */
+    @Test
+    void tls11IsProtocolVersion() {
+        byte[] hello = clientHello(without(extensions(), ExtensionType.SUPPORTED_VERSIONS));
+        hello[5] = 2;
+        assertAlert(AlertDescription.PROTOCOL_VERSION, record(ContentType.HANDSHAKE, hello));
     }
 
     @Test

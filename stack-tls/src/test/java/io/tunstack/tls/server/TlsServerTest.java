@@ -212,7 +212,8 @@ class TlsServerTest {
     @Test
     void noCommonSuiteIsHandshakeFailure() throws Exception {
         TlsClient client = new TlsClient(ServerPki.clientConfig().cipherSuites(CipherSuite.TLS_AES_256_GCM_SHA384).build());
-        TlsServer server = new TlsServer(ServerPki.serverConfig("EC").cipherSuites(CipherSuite.TLS_AES_128_GCM_SHA256).build());
+        TlsServer server = new TlsServer(ServerPki.serverConfig("EC").versions(ProtocolVersion.TLS_1_3)
+                .cipherSuites(CipherSuite.TLS_AES_128_GCM_SHA256).build());
         assertFailure(server, client, AlertDescription.HANDSHAKE_FAILURE);
     }
 
@@ -231,10 +232,78 @@ class TlsServerTest {
     }
 
     @Test
-    void tls12OnlyClientIsProtocolVersion() throws Exception {
+    void tls12OnlyClientAgainstTls13OnlyServerIsProtocolVersion() throws Exception {
+        TlsClient client = new TlsClient(ServerPki.clientConfig().versions(ProtocolVersion.TLS_1_2).build());
+        TlsServer server = new TlsServer(ServerPki.serverConfig("EC").versions(ProtocolVersion.TLS_1_3).build());
+        assertFailure(server, client, AlertDescription.PROTOCOL_VERSION);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, EC, ecdsa_secp256r1_sha256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, EC, ecdsa_secp256r1_sha256",
+        "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, EC, ecdsa_secp256r1_sha256",
+        "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, RSA, rsa_pss_rsae_sha256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, RSA, rsa_pss_rsae_sha256",
+        "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256, RSA, rsa_pss_rsae_sha256",
+        "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, Ed25519, ed25519"})
+    void tls12EverySuite(CipherSuite suite, String keyType, String scheme) throws Exception {
+        TlsClient client = new TlsClient(ServerPki.clientConfig().versions(ProtocolVersion.TLS_1_2).cipherSuites(suite).build());
+        TlsServer server = new TlsServer(ServerPki.serverConfig(keyType).build());
+        Pump.run(client, server);
+        assertEquals(TlsConnection.Status.CONNECTED, server.status());
+        for (TlsSession session : List.of(client.session(), server.session())) {
+            assertEquals(ProtocolVersion.TLS_1_2, session.version());
+            assertEquals(suite, session.cipherSuite());
+            assertEquals(NamedGroup.X25519, session.group());
+            assertEquals(scheme, session.signatureScheme().ianaName());
+            assertTrue(session.extendedMasterSecret());
+        }
+        Pump.write(client, "ping 1.2");
+        Pump.write(server, "pong 1.2");
+        Pump.run(client, server);
+        assertEquals("ping 1.2", Pump.read(server));
+        assertEquals("pong 1.2", Pump.read(client));
+        client.close();
+        server.close();
+        Pump.run(client, server);
+        assertEquals(TlsConnection.Status.CLOSED, server.status());
+        assertEquals(TlsConnection.Status.CLOSED, client.status());
+    }
+
+    @Test
+    void tls12WithAlpn() throws Exception {
+        TlsClient client = new TlsClient(ServerPki.clientConfig().versions(ProtocolVersion.TLS_1_2).applicationProtocols("h2", "http/1.1").build());
+        TlsServer server = new TlsServer(ServerPki.serverConfig("RSA").applicationProtocols("http/1.1").build());
+        Pump.run(client, server);
+        assertEquals("http/1.1", client.session().applicationProtocol());
+        assertEquals("http/1.1", server.session().applicationProtocol());
+    }
+
+    /** RFC 8446 §4.1.3: a TLS 1.3 server that negotiates TLS 1.2 says so in the last 8 bytes of its random. */
+    @Test
+    void tls12FromATls13ServerCarriesTheDowngradeSentinel() throws Exception {
         TlsClient client = new TlsClient(ServerPki.clientConfig().versions(ProtocolVersion.TLS_1_2).build());
         TlsServer server = new TlsServer(ServerPki.serverConfig("EC").build());
-        assertFailure(server, client, AlertDescription.PROTOCOL_VERSION);
+        Pump.move(client, server);
+        ByteBuffer out = ByteBuffer.allocate(server.pendingOutput());
+        server.drainOutput(out);
+        byte[] random = java.util.Arrays.copyOfRange(out.array(), 5 + 4 + 2, 5 + 4 + 2 + 32);
+        assertEquals("444f574e47524401", java.util.HexFormat.of().formatHex(random, 24, 32));
+    }
+
+    @Test
+    void tls12OnlyServerWithoutSentinelIsAcceptedByAClientThatOffersTls13() throws Exception {
+        TlsClient client = new TlsClient(ServerPki.clientConfig().versions(ProtocolVersion.TLS_1_2, ProtocolVersion.TLS_1_3).build());
+        TlsServer server = new TlsServer(ServerPki.serverConfig("EC").versions(ProtocolVersion.TLS_1_2).build());
+        Pump.run(client, server);
+        assertEquals(ProtocolVersion.TLS_1_2, client.session().version());
+    }
+
+    @Test
+    void tls12NoCommonSuiteForTheKeyIsHandshakeFailure() throws Exception {
+        TlsClient client = new TlsClient(ServerPki.clientConfig().versions(ProtocolVersion.TLS_1_2)
+                .cipherSuites(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256).build());
+        TlsServer server = new TlsServer(ServerPki.serverConfig("EC").build());
+        assertFailure(server, client, AlertDescription.HANDSHAKE_FAILURE);
     }
 
     @Test

@@ -87,6 +87,21 @@ public record ClientHelloOffer(int legacyVersion, byte[] random, byte[] legacySe
         return shares;
     }
 
+    /** ke_modes of psk_key_exchange_modes (RFC 8446 §4.2.9), or null if absent. */
+    public List<Integer> pskKeyExchangeModes() throws TlsException {
+        ByteReader r = extensions.reader(ExtensionType.PSK_KEY_EXCHANGE_MODES);
+        if (r == null) {
+            return null;
+        }
+        byte[] modes = r.vector8(1);
+        r.expectEnd("psk_key_exchange_modes");
+        List<Integer> values = new ArrayList<>();
+        for (byte mode : modes) {
+            values.add(mode & 0xff);
+        }
+        return values;
+    }
+
     /** ProtocolNameList of ALPN (RFC 7301 §3.1), or an empty list if absent. */
     public List<String> applicationProtocols() throws TlsException {
         ByteReader r = extensions.reader(ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION);

@@ -65,11 +65,12 @@ public final class ExpectClientHello implements ServerHandshakeState {
         } else if (negotiation.clientShare() == null) {
             return retry(context, message, hello, negotiation);
         }
+        ServerResumption.Accepted resumption = ServerResumption.accept(context, message, hello, negotiation, firstHello != null);
         context.transcript().add(message);
         if (firstHello == null) {
             context.transcript().selectHash(negotiation.suite().hash());
         }
-        return ServerFlight.send(context, hello, negotiation, details);
+        return ServerFlight.send(context, hello, negotiation, resumption, details);
     }
 
     /** RFC 8446 §4.1.4: the second ClientHello carries exactly one share, for the group asked for, and the same suite must follow. */

@@ -22,8 +22,9 @@ final class ServerFlight {
     private ServerFlight() {
     }
 
-    static ServerHandshakeState send(ServerContext context, ClientHelloOffer hello, ServerNegotiation negotiation, SessionDetails details)
-            throws TlsException {
+    /** @param resumption the ticket accepted for psk_dhe_ke, or null for a full handshake with certificates */
+    static ServerHandshakeState send(ServerContext context, ClientHelloOffer hello, ServerNegotiation negotiation,
+            ServerResumption.Accepted resumption, SessionDetails details) throws TlsException {
         TlsServerConfig config = context.config();
         CipherSuite suite = negotiation.suite();
         KeyExchange mine = negotiation.group().generate(config.random());
@@ -35,13 +36,18 @@ final class ServerFlight {
         }
         byte[] random = new byte[32];
         config.random().nextBytes(random);
-        context.sendHandshake(ServerHello.encode(random, hello.legacySessionId(), suite.code(), List.of(selectedVersion(),
-                new Extension(ExtensionType.KEY_SHARE, new ByteWriter().u16(mine.group().code()).opaque(2, mine.publicKey()).toByteArray()))));
-        context.record(HandshakeEvent.SERVER_HELLO_SENT, ProtocolVersion.TLS_1_3 + ", " + suite + ", " + mine.group().ianaName());
+        List<Extension> extensions = new ArrayList<>(List.of(selectedVersion(),
+                new Extension(ExtensionType.KEY_SHARE, new ByteWriter().u16(mine.group().code()).opaque(2, mine.publicKey()).toByteArray())));
+        if (resumption != null) {
+            extensions.add(PreSharedKeyExtension.selected(resumption.index()));
+        }
+        context.sendHandshake(ServerHello.encode(random, hello.legacySessionId(), suite.code(), extensions));
+        context.record(HandshakeEvent.SERVER_HELLO_SENT, ProtocolVersion.TLS_1_3 + ", " + suite + ", " + mine.group().ianaName()
+                + (resumption == null ? "" : ", ticket accepted"));
         sendMiddleboxChangeCipherSpec(context, hello);
 
         Transcript transcript = context.transcript();
-        KeySchedule schedule = new KeySchedule(suite.hash());
+        KeySchedule schedule = resumption == null ? new KeySchedule(suite.hash()) : resumption.schedule();
         schedule.inputSharedSecret(shared);
         byte[] helloHash = transcript.currentHash();
         Tls13Secrets secrets = new Tls13Secrets(suite, schedule,
@@ -50,18 +56,19 @@ final class ServerFlight {
         context.setWriteProtection(TrafficKeys.protection(suite.hash(), suite.aead(), secrets.serverHandshakeSecret()));
 
         sendEncryptedExtensions(context, negotiation.applicationProtocol());
-        boolean requestCertificate = config.clientAuthentication() != TlsServerConfig.ClientAuthentication.NONE;
+        // RFC 8446 §2.2, §4.3.2: a resumed handshake authenticates with the PSK: no certificates either way.
+        boolean requestCertificate = resumption == null && config.clientAuthentication() != TlsServerConfig.ClientAuthentication.NONE;
         if (requestCertificate) {
             List<SignatureScheme> schemes = config.signatureSchemes().stream()
                     .filter(SignatureScheme::allowedInTls13Handshake).toList();
             context.sendHandshake(CertificateRequest.encode13(schemes));
             context.record(HandshakeEvent.CERTIFICATE_REQUEST_SENT, schemes.size() + " signature schemes, " + config.clientAuthentication());
         }
-        context.sendHandshake(CertificateMessage.encode13(new byte[0], CertificateMessage.encoded(config.certificateChain())));
-        context.record(HandshakeEvent.CERTIFICATE_SENT, CertificateMessage.describe(config.certificateChain()));
-        byte[] signed = CertificateVerify.tls13Content(CertificateVerify.SERVER_CONTEXT, transcript.currentHash());
-        context.sendHandshake(CertificateVerify.sign(negotiation.scheme(), config.key(), signed, config.random()).encode());
-        context.record(HandshakeEvent.CERTIFICATE_VERIFY_SENT, negotiation.scheme().ianaName());
+        if (resumption == null) {
+            authenticate(context, negotiation.scheme());
+            details.signatureScheme = negotiation.scheme();
+        }
+        details.resumed = resumption != null;
         context.sendHandshake(Finished.create(suite.hash(), secrets.serverHandshakeSecret(), transcript.currentHash()));
         context.record(HandshakeEvent.SERVER_FINISHED_SENT, suite.hash().length() + " bytes verify_data");
 
@@ -72,10 +79,19 @@ final class ServerFlight {
         context.setWriteProtection(TrafficKeys.protection(suite.hash(), suite.aead(), next.serverApplicationSecret()));
         details.suite = suite;
         details.group = mine.group();
-        details.signatureScheme = negotiation.scheme();
         details.applicationProtocol = negotiation.applicationProtocol();
         details.extendedMasterSecret = true;
         return requestCertificate ? new ExpectClientCertificate(details, next) : new ExpectClientFinished(details, next);
+    }
+
+    /** Certificate and CertificateVerify over the transcript through it (RFC 8446 §4.4.2-4.4.3). */
+    private static void authenticate(ServerContext context, SignatureScheme scheme) throws TlsException {
+        TlsServerConfig config = context.config();
+        context.sendHandshake(CertificateMessage.encode13(new byte[0], CertificateMessage.encoded(config.certificateChain())));
+        context.record(HandshakeEvent.CERTIFICATE_SENT, CertificateMessage.describe(config.certificateChain()));
+        byte[] signed = CertificateVerify.tls13Content(CertificateVerify.SERVER_CONTEXT, context.transcript().currentHash());
+        context.sendHandshake(CertificateVerify.sign(scheme, config.key(), signed, config.random()).encode());
+        context.record(HandshakeEvent.CERTIFICATE_VERIFY_SENT, scheme.ianaName());
     }
 
     /** supported_versions in a ServerHello or HelloRetryRequest: TLS 1.3 (RFC 8446 §4.2.1). */

@@ -122,6 +122,7 @@ public final class TlsConfig {
         return random;
     }
 
+    /** The ticket store, or null if tickets are neither kept nor offered. */
     public SessionTicketStore sessionTicketStore() {
         return sessionTicketStore;
     }
@@ -232,6 +233,7 @@ public final class TlsConfig {
             return this;
         }
 
+        /** Where TLS 1.3 tickets are kept and taken from for resumption; null keeps and offers none (every handshake a full one). */
         public Builder sessionTicketStore(SessionTicketStore store) {
             this.sessionTicketStore = store;
             return this;

@@ -48,6 +48,9 @@ public final class Connected implements HandshakeState {
     }
 
     private void storeTicket(HandshakeContext context, NewSessionTicket ticket) {
+        if (context.config().sessionTicketStore() == null) {
+            return;
+        }
         byte[] psk = KeySchedule.ticketPsk(suite.hash(), resumptionMasterSecret, ticket.nonce());
         context.config().sessionTicketStore().add(new SessionTicket(context.config().serverName(), suite, ticket.ticket(), psk,
                 ticket.lifetimeSeconds(), ticket.ageAdd(), System.currentTimeMillis()));

@@ -85,6 +85,13 @@ class ResumptionTest {
     }
 
     @Test
+    void clientWithoutTicketStoreNeverResumes() throws Exception {
+        TlsConfig clientConfig = ServerPki.clientConfig().sessionTicketStore(null).build();
+        connect(clientConfig, serverConfig);
+        assertFalse(connect(clientConfig, serverConfig).session().resumed());
+    }
+
+    @Test
     void wrongBinderIsDecryptError() throws Exception {
         TlsConfig clientConfig = ServerPki.clientConfig().sessionTicketStore(tickets).build();
         connect(clientConfig, serverConfig);

@@ -173,13 +173,7 @@ public final class TlsConfig {
 
         /** ALPN protocol names in preference order (RFC 7301). */
         public Builder applicationProtocols(String... protocols) {
-            for (String p : protocols) {
-                int length = p.getBytes(StandardCharsets.US_ASCII).length;
-                if (length == 0 || length > 255) {
-                    throw new IllegalArgumentException("ALPN protocol name must be 1..255 bytes: " + p);
-                }
-            }
-            this.applicationProtocols = List.of(protocols);
+            this.applicationProtocols = protocolNames(protocols);
             return this;
         }
 
@@ -283,6 +277,17 @@ public final class TlsConfig {
             }
             return config;
         }
+    }
+
+    /** ALPN protocol names as a list; each must be 1..255 bytes (RFC 7301 §3.1). */
+    static List<String> protocolNames(String... protocols) {
+        for (String p : protocols) {
+            int length = p.getBytes(StandardCharsets.US_ASCII).length;
+            if (length == 0 || length > 255) {
+                throw new IllegalArgumentException("ALPN protocol name must be 1..255 bytes: " + p);
+            }
+        }
+        return List.of(protocols);
     }
 
     /** A copy of the suites list for a version, in preference order. */

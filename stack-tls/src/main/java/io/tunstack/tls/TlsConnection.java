@@ -1,7 +1,7 @@
 package io.tunstack.tls;
 
 import io.tunstack.tls.handshake.ApplicationTraffic;
-import io.tunstack.tls.handshake.HandshakeIo;
+import io.tunstack.tls.handshake.HandshakeDriver;
 import io.tunstack.tls.handshake.HandshakeMessage;
 import io.tunstack.tls.record.AlertDescription;
 import io.tunstack.tls.record.ByteQueue;
@@ -37,8 +37,9 @@ public abstract sealed class TlsConnection permits TlsClient, TlsServer {
     private static final byte ALERT_LEVEL_WARNING = 1;
     private static final byte ALERT_LEVEL_FATAL = 2;
 
-    private final RecordLayer records = new RecordLayer();
-    private final HandshakeReassembler reassembler = new HandshakeReassembler();
+    private final RecordLayer records;
+    private final HandshakeReassembler reassembler;
+    private final HandshakeDriver<?> handshake;
     private final ByteQueue applicationData = new ByteQueue();
     private final byte[] scratch = new byte[RecordLimits.MAX_PLAINTEXT];
     private boolean closeNotifyReceived;
@@ -46,31 +47,16 @@ public abstract sealed class TlsConnection permits TlsClient, TlsServer {
     private boolean transportEnded;
     private TlsException failure;
 
-    TlsConnection() {
+    /** @param handshake the side's handshake, whose context sends through {@code records} and reads from {@code reassembler} */
+    TlsConnection(RecordLayer records, HandshakeReassembler reassembler, HandshakeDriver<?> handshake) {
+        this.records = records;
+        this.reassembler = reassembler;
+        this.handshake = handshake;
     }
 
-    final RecordLayer records() {
-        return records;
+    private boolean handshakeComplete() {
+        return handshake.isConnected();
     }
-
-    final HandshakeReassembler reassembler() {
-        return reassembler;
-    }
-
-    /** The handshake context of this side. */
-    abstract HandshakeIo io();
-
-    /** Passes one complete handshake message to the current handshake state. */
-    abstract void handleHandshakeMessage(HandshakeMessage message) throws TlsException;
-
-    /** A change_cipher_spec record (already checked to be the single byte 1) arrived. */
-    abstract void handleChangeCipherSpec() throws TlsException;
-
-    /** True once the handshake is complete and application data may flow. */
-    abstract boolean handshakeComplete();
-
-    /** The TLS 1.3 application traffic secrets once connected, or null (still handshaking, or TLS 1.2). */
-    abstract ApplicationTraffic applicationTraffic();
 
     public final Status status() {
         if (failure != null) {
@@ -92,7 +78,7 @@ public abstract sealed class TlsConnection permits TlsClient, TlsServer {
 
     /** What the handshake negotiated, or null while it is still running. */
     public final TlsSession session() {
-        return io().session();
+        return handshake.context().session();
     }
 
     /**
@@ -133,7 +119,7 @@ public abstract sealed class TlsConnection permits TlsClient, TlsServer {
         }
         while (src.hasRemaining()) {
             int chunk = Math.min(src.remaining(), RecordLimits.MAX_PLAINTEXT);
-            ApplicationTraffic traffic = applicationTraffic();
+            ApplicationTraffic traffic = handshake.applicationTraffic();
             if (records.writeKeyExhausted() && traffic != null) {
                 updateWriteKey(traffic, false);
             }
@@ -183,7 +169,7 @@ public abstract sealed class TlsConnection permits TlsClient, TlsServer {
     /** TLS 1.3 only: sends KeyUpdate and switches to new write keys, optionally asking the peer to do the same. */
     public final void updateKeys(boolean requestPeerUpdate) throws TlsException {
         throwIfFailed();
-        ApplicationTraffic traffic = applicationTraffic();
+        ApplicationTraffic traffic = handshake.applicationTraffic();
         if (traffic == null) {
             throw new IllegalStateException("KeyUpdate needs an established TLS 1.3 connection");
         }
@@ -192,7 +178,7 @@ public abstract sealed class TlsConnection permits TlsClient, TlsServer {
 
     private void updateWriteKey(ApplicationTraffic traffic, boolean requestPeerUpdate) throws TlsException {
         try {
-            traffic.updateWriteKey(io(), requestPeerUpdate);
+            traffic.updateWriteKey(handshake.context(), requestPeerUpdate);
         } catch (TlsException e) {
             throw fail(e);
         }
@@ -212,7 +198,7 @@ public abstract sealed class TlsConnection permits TlsClient, TlsServer {
                     if (record.length() != 1 || record.data()[record.offset()] != 1) {
                         throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "malformed change_cipher_spec");
                     }
-                    handleChangeCipherSpec();
+                    handshake.handleChangeCipherSpec();
                     break;
                 case ALERT:
                     handleAlert(record);
@@ -233,7 +219,7 @@ public abstract sealed class TlsConnection permits TlsClient, TlsServer {
         reassembler.append(record.data(), record.offset(), record.length());
         byte[] message;
         while ((message = reassembler.next()) != null) {
-            handleHandshakeMessage(HandshakeMessage.parse(message));
+            handshake.handle(HandshakeMessage.parse(message));
         }
     }
 

@@ -5,7 +5,6 @@ import io.tunstack.tls.handshake.TicketSealer;
 import io.tunstack.tls.crypto.SignatureScheme;
 import io.tunstack.tls.crypto.SignatureSigner;
 import io.tunstack.tls.record.ProtocolVersion;
-import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -187,13 +186,7 @@ public final class TlsServerConfig {
 
         /** ALPN protocol names in preference order (RFC 7301). */
         public Builder applicationProtocols(String... protocols) {
-            for (String p : protocols) {
-                int length = p.getBytes(StandardCharsets.US_ASCII).length;
-                if (length == 0 || length > 255) {
-                    throw new IllegalArgumentException("ALPN protocol name must be 1..255 bytes: " + p);
-                }
-            }
-            this.applicationProtocols = List.of(protocols);
+            this.applicationProtocols = TlsConfig.protocolNames(protocols);
             return this;
         }
 

@@ -26,7 +26,8 @@ public final class Connected implements HandshakeState {
         return true;
     }
 
-    public ApplicationTraffic traffic() {
+    @Override
+    public ApplicationTraffic applicationTraffic() {
         return traffic;
     }
 

@@ -2,20 +2,17 @@ package io.tunstack.tls.handshake;
 
 import io.tunstack.tls.HandshakeEvent;
 import io.tunstack.tls.TlsException;
+import io.tunstack.tls.record.RecordProtection;
 
 /** TLS 1.2 server: waiting for the client's ChangeCipherSpec, which switches reading to the new keys (RFC 5246 §7.1). */
 final class ExpectClientChangeCipherSpec implements ServerHandshakeState {
 
-    private final SessionDetails details;
-    private final Tls12Parameters parameters;
-    private final byte[] masterSecret;
-    private final Tls12KeyDerivation.RecordKeys keys;
+    private final RecordProtection clientWrite;
+    private final ExpectClientFinished12 next;
 
-    ExpectClientChangeCipherSpec(SessionDetails details, Tls12Parameters parameters, byte[] masterSecret, Tls12KeyDerivation.RecordKeys keys) {
-        this.details = details;
-        this.parameters = parameters;
-        this.masterSecret = masterSecret;
-        this.keys = keys;
+    ExpectClientChangeCipherSpec(RecordProtection clientWrite, ExpectClientFinished12 next) {
+        this.clientWrite = clientWrite;
+        this.next = next;
     }
 
     @Override
@@ -25,8 +22,8 @@ final class ExpectClientChangeCipherSpec implements ServerHandshakeState {
 
     @Override
     public ServerHandshakeState handleChangeCipherSpec(ServerContext context) throws TlsException {
-        context.setReadProtection(keys.clientWrite());
-        context.record(HandshakeEvent.CHANGE_CIPHER_SPEC_RECEIVED, "client now writes with " + parameters.suite());
-        return new ExpectClientFinished12(details, parameters, masterSecret, keys);
+        context.setReadProtection(clientWrite);
+        context.record(HandshakeEvent.CHANGE_CIPHER_SPEC_RECEIVED, "client now writes with " + next.suite());
+        return next;
     }
 }

@@ -1,5 +1,6 @@
 package io.tunstack.tls.handshake;
 
+import io.tunstack.tls.CipherSuite;
 import io.tunstack.tls.HandshakeEvent;
 import io.tunstack.tls.TlsException;
 import io.tunstack.tls.record.AlertDescription;
@@ -22,6 +23,10 @@ final class ExpectClientFinished12 implements ServerHandshakeState {
         this.keys = keys;
     }
 
+    CipherSuite suite() {
+        return parameters.suite();
+    }
+
     @Override
     public ServerHandshakeState handle(ServerContext context, HandshakeMessage message) throws TlsException {
         if (message.type() != HandshakeType.FINISHED) {
@@ -31,12 +36,7 @@ final class ExpectClientFinished12 implements ServerHandshakeState {
         Tls12KeyDerivation.verifyFinished(parameters.suite(), masterSecret, "client finished", transcript.currentHash(), message);
         transcript.add(message);
         context.record(HandshakeEvent.CLIENT_FINISHED_RECEIVED, "12 bytes verify_data, verified");
-        context.sendChangeCipherSpec();
-        context.setWriteProtection(keys.serverWrite());
-        context.record(HandshakeEvent.CHANGE_CIPHER_SPEC_SENT, "server now writes with " + parameters.suite());
-        byte[] verifyData = Tls12KeyDerivation.verifyData(parameters.suite(), masterSecret, "server finished", transcript.currentHash());
-        context.sendHandshake(HandshakeMessage.of(HandshakeType.FINISHED, verifyData));
-        context.record(HandshakeEvent.SERVER_FINISHED_SENT, verifyData.length + " bytes verify_data");
+        Tls12Finished.send(context, parameters.suite(), masterSecret, keys.serverWrite(), false);
         context.complete(details.toSession(context.timeline()));
         return new ServerConnected12();
     }

@@ -38,7 +38,7 @@ final class ExpectClientKeyExchange implements ServerHandshakeState {
         byte[] masterSecret = Tls12KeyDerivation.extendedMasterSecret(parameters.suite(), preMasterSecret, context.transcript().currentHash());
         Tls12KeyDerivation.RecordKeys keys = Tls12KeyDerivation.recordKeys(parameters.suite(), masterSecret,
                 parameters.clientRandom(), parameters.serverRandom());
-        return new ExpectClientChangeCipherSpec(details, parameters, masterSecret, keys);
+        return new ExpectClientChangeCipherSpec(keys.clientWrite(), new ExpectClientFinished12(details, parameters, masterSecret, keys));
     }
 
     @Override

@@ -12,7 +12,8 @@ public final class ServerConnected implements ServerHandshakeState {
         this.traffic = traffic;
     }
 
-    public ApplicationTraffic traffic() {
+    @Override
+    public ApplicationTraffic applicationTraffic() {
         return traffic;
     }
 

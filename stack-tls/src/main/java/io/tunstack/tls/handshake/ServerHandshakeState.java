@@ -2,22 +2,18 @@ package io.tunstack.tls.handshake;
 
 import io.tunstack.tls.TlsException;
 
-/** One state of the server handshake state machine: consumes a message and returns the next state. */
-public interface ServerHandshakeState {
+/** One state of the server handshake state machine. */
+public interface ServerHandshakeState extends ConnectionState<ServerContext> {
 
+    @Override
     ServerHandshakeState handle(ServerContext context, HandshakeMessage message) throws TlsException;
 
     /**
-     * A change_cipher_spec record (already checked to be the single byte 1) arrived. RFC 8446 §5: after
-     * the first ClientHello and before the client's Finished it is dropped (middlebox compatibility);
-     * states outside that window override this.
+     * RFC 8446 §5: after the first ClientHello and before the client's Finished a change_cipher_spec
+     * is dropped (middlebox compatibility); states outside that window, and TLS 1.2 ones, override this.
      */
+    @Override
     default ServerHandshakeState handleChangeCipherSpec(ServerContext context) throws TlsException {
         return this;
-    }
-
-    /** True once the handshake is complete and application data may flow. */
-    default boolean isConnected() {
-        return false;
     }
 }

@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tunstack.tls.SessionTicketStore;
 import io.tunstack.tls.TlsConfig;
 import io.tunstack.tls.TlsSession;
-import io.tunstack.tls.TlsStreams;
 import io.tunstack.tls.record.ProtocolVersion;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,10 +24,10 @@ class ResumptionInteropTest {
         TlsConfig config = TlsConfig.builder().serverName("localhost").versions(ProtocolVersion.TLS_1_3)
                 .certificateVerifier(new PinnedCertificateVerifier(TestPki.load(pki.ecCert))).sessionTicketStore(new SessionTicketStore(4)).build();
         try (OpenSslServer server = OpenSslServer.start("-cert", pki.ecCert.toString(), "-key", pki.ecKey.toString(), "-www", "-naccept", "2")) {
-            TlsSession first = get(server, config);
+            TlsSession first = OpenSslInteropTest.fetchOnce(server, config).session();
             assertFalse(first.resumed());
             assertFalse(config.sessionTicketStore().tickets("localhost", System.currentTimeMillis()).isEmpty(), "s_server sent a ticket");
-            TlsSession second = get(server, config);
+            TlsSession second = OpenSslInteropTest.fetchOnce(server, config).session();
             assertTrue(second.resumed(), server.output());
             assertTrue(second.peerCertificates().isEmpty());
         }
@@ -59,18 +55,5 @@ class ResumptionInteropTest {
                 "-servername", "localhost", "-CAfile", pki.caCert.toString(), "-verify_return_error"));
         command.addAll(List.of(options));
         return ClientProcess.converse(command, "resume", "echo resume");
-    }
-
-    private static TlsSession get(OpenSslServer server, TlsConfig config) throws Exception {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
-            socket.setSoTimeout(10_000);
-            TlsStreams tls = new TlsStreams(config, socket.getInputStream(), socket.getOutputStream());
-            TlsSession session = tls.handshake();
-            tls.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            String page = new String(tls.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-            assertTrue(page.contains("Cipher"), page);
-            tls.close();
-            return session;
-        }
     }
 }

@@ -1,34 +1,33 @@
 package io.tunstack.bench.tls;
 
-import io.tunstack.tls.TlsClient;
-import io.tunstack.tls.TlsConfig;
+import io.tunstack.tls.TlsConnection;
 import java.nio.ByteBuffer;
 
-/** Our sans-IO {@link TlsClient} as an {@link Endpoint}. */
-final class ClientEndpoint implements Endpoint {
-    final TlsClient client;
+/** Our sans-IO {@link TlsConnection}, a {@code TlsClient} or a {@code TlsServer}, as an {@link Endpoint}. */
+final class TunstackEndpoint implements Endpoint {
+    final TlsConnection connection;
 
-    ClientEndpoint(TlsConfig config) throws Exception {
-        this.client = new TlsClient(config);
+    TunstackEndpoint(TlsConnection connection) {
+        this.connection = connection;
     }
 
     @Override
     public int produce(ByteBuffer out) {
-        return client.drainOutput(out);
+        return connection.drainOutput(out);
     }
 
     @Override
     public void consume(ByteBuffer in) throws Exception {
-        // Takes everything: partial records wait inside the client.
-        client.feed(in);
+        // Takes everything: partial records wait inside the connection.
+        connection.feed(in);
     }
 
     @Override
     public boolean handshakeDone() {
-        TlsClient.Status status = client.status();
-        if (status == TlsClient.Status.FAILED) {
-            throw new IllegalStateException("handshake failed", client.failure());
+        TlsConnection.Status status = connection.status();
+        if (status == TlsConnection.Status.FAILED) {
+            throw new IllegalStateException("handshake failed", connection.failure());
         }
-        return status == TlsClient.Status.CONNECTED;
+        return status == TlsConnection.Status.CONNECTED;
     }
 }

@@ -8,6 +8,7 @@ import io.tunstack.tls.CipherSuite;
 import io.tunstack.tls.TlsServerConfig;
 import io.tunstack.tls.TlsSession;
 import io.tunstack.tls.crypto.NamedGroup;
+import io.tunstack.tls.record.ProtocolVersion;
 import io.tunstack.tls.server.ServerPki;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -74,7 +75,7 @@ class TlsServerInteropTest {
     @Test
     void opensslClientWithCertificate() throws Exception {
         TestPki pki = TestPki.get();
-        TlsServerConfig config = OurServer.config("RSA").clientAuthentication(TlsServerConfig.ClientAuthentication.REQUIRED,
+        TlsServerConfig config = OurServer.config("RSA").versions(ProtocolVersion.TLS_1_3).clientAuthentication(TlsServerConfig.ClientAuthentication.REQUIRED,
                 ServerPki.issuedBy(TestPki.load(pki.caCert))).build();
         try (OurServer server = OurServer.start(config)) {
             String output = openssl(server, "-cert", pki.clientCert("ec").toString(), "-key", pki.clientKey("ec").toString());

@@ -16,6 +16,7 @@ import io.tunstack.tls.TlsServer;
 import io.tunstack.tls.TlsServerConfig;
 import io.tunstack.tls.crypto.NamedGroup;
 import io.tunstack.tls.record.AlertDescription;
+import io.tunstack.tls.record.ProtocolVersion;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -109,7 +110,7 @@ class ResumptionTest {
     @Test
     void serverThatAuthenticatesClientsDoesNotResume() throws Exception {
         TlsServerConfig authenticating = ServerPki.serverConfig("EC")
-                .clientAuthentication(TlsServerConfig.ClientAuthentication.REQUESTED, ServerPki.issuedBy(ServerPki.CA.certificate())).build();
+                .versions(ProtocolVersion.TLS_1_3).clientAuthentication(TlsServerConfig.ClientAuthentication.REQUESTED, ServerPki.issuedBy(ServerPki.CA.certificate())).build();
         TlsConfig clientConfig = ServerPki.clientConfig().sessionTicketStore(tickets).build();
         connect(clientConfig, authenticating);
         assertFalse(connect(clientConfig, authenticating).session().resumed());

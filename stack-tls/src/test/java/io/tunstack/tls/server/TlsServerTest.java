@@ -172,7 +172,7 @@ class TlsServerTest {
         TlsClient client = new TlsClient(ServerPki.clientConfig()
                 .clientCertificate(ServerPki.CLIENT.keyPair().getPrivate(), List.of(ServerPki.CLIENT.certificate())).build());
         TlsServer server = new TlsServer(ServerPki.serverConfig("EC")
-                .clientAuthentication(TlsServerConfig.ClientAuthentication.REQUIRED, ServerPki.issuedBy(ServerPki.CA.certificate())).build());
+                .versions(ProtocolVersion.TLS_1_3).clientAuthentication(TlsServerConfig.ClientAuthentication.REQUIRED, ServerPki.issuedBy(ServerPki.CA.certificate())).build());
         Pump.run(client, server);
         assertEquals(TlsConnection.Status.CONNECTED, server.status());
         assertEquals(ServerPki.CLIENT.certificate(), server.session().peerCertificates().get(0));
@@ -185,7 +185,7 @@ class TlsServerTest {
     void clientCertificateRequiredButMissingIsCertificateRequired() throws Exception {
         TlsClient client = new TlsClient(ServerPki.clientConfig().build());
         TlsServer server = new TlsServer(ServerPki.serverConfig("EC")
-                .clientAuthentication(TlsServerConfig.ClientAuthentication.REQUIRED, ServerPki.issuedBy(ServerPki.CA.certificate())).build());
+                .versions(ProtocolVersion.TLS_1_3).clientAuthentication(TlsServerConfig.ClientAuthentication.REQUIRED, ServerPki.issuedBy(ServerPki.CA.certificate())).build());
         assertFailure(server, client, AlertDescription.CERTIFICATE_REQUIRED);
     }
 
@@ -193,7 +193,7 @@ class TlsServerTest {
     void clientCertificateRequestedMayBeMissing() throws Exception {
         TlsClient client = new TlsClient(ServerPki.clientConfig().build());
         TlsServer server = new TlsServer(ServerPki.serverConfig("EC")
-                .clientAuthentication(TlsServerConfig.ClientAuthentication.REQUESTED, ServerPki.issuedBy(ServerPki.CA.certificate())).build());
+                .versions(ProtocolVersion.TLS_1_3).clientAuthentication(TlsServerConfig.ClientAuthentication.REQUESTED, ServerPki.issuedBy(ServerPki.CA.certificate())).build());
         Pump.run(client, server);
         assertEquals(TlsConnection.Status.CONNECTED, server.status());
         assertTrue(server.session().peerCertificates().isEmpty());
@@ -205,7 +205,7 @@ class TlsServerTest {
         TlsClient client = new TlsClient(ServerPki.clientConfig()
                 .clientCertificate(stranger.keyPair().getPrivate(), List.of(stranger.certificate())).build());
         TlsServer server = new TlsServer(ServerPki.serverConfig("EC")
-                .clientAuthentication(TlsServerConfig.ClientAuthentication.REQUESTED, ServerPki.issuedBy(ServerPki.CA.certificate())).build());
+                .versions(ProtocolVersion.TLS_1_3).clientAuthentication(TlsServerConfig.ClientAuthentication.REQUESTED, ServerPki.issuedBy(ServerPki.CA.certificate())).build());
         assertFailure(server, client, AlertDescription.UNKNOWN_CA);
     }
 
@@ -304,6 +304,14 @@ class TlsServerTest {
                 .cipherSuites(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256).build());
         TlsServer server = new TlsServer(ServerPki.serverConfig("EC").build());
         assertFailure(server, client, AlertDescription.HANDSHAKE_FAILURE);
+    }
+
+    /** Client authentication is TLS 1.3 only, so a client could otherwise skip it by choosing TLS 1.2. */
+    @Test
+    void clientAuthenticationWithTls12EnabledIsRejectedAtBuild() {
+        TlsServerConfig.Builder builder = ServerPki.serverConfig("EC")
+                .clientAuthentication(TlsServerConfig.ClientAuthentication.REQUIRED, ServerPki.issuedBy(ServerPki.CA.certificate()));
+        assertThrows(IllegalStateException.class, builder::build);
     }
 
     @Test

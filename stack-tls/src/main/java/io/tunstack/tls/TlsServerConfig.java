@@ -106,11 +106,7 @@ public final class TlsServerConfig extends TlsEndpointConfig {
             return super.cipherSuites(suites);
         }
 
-        /**
-         * Asks clients for a certificate and checks a non-empty answer with {@code verifier}. TLS 1.3 only:
-         * {@link #build()} refuses client authentication with TLS 1.2 enabled, so that no client gets in
-         * unauthenticated by choosing TLS 1.2.
-         */
+        /** Asks clients for a certificate (TLS 1.3 and 1.2) and checks a non-empty answer with {@code verifier}. */
         public Builder clientAuthentication(ClientAuthentication mode, ClientCertificateVerifier verifier) {
             this.clientAuthentication = Objects.requireNonNull(mode, "mode");
             this.clientCertificateVerifier = mode == ClientAuthentication.NONE ? null : Objects.requireNonNull(verifier, "verifier");
@@ -128,9 +124,6 @@ public final class TlsServerConfig extends TlsEndpointConfig {
 
         public TlsServerConfig build() {
             checkShared();
-            if (clientAuthentication != ClientAuthentication.NONE && enabled(ProtocolVersion.TLS_1_2)) {
-                throw new IllegalStateException("client authentication is implemented for TLS 1.3 only: enable only TLS 1.3");
-            }
             PublicKey leafKey = certificateChain.get(0).getPublicKey();
             boolean tls13 = enabled(ProtocolVersion.TLS_1_3);
             if (signatureSchemes().stream().noneMatch(s -> (!tls13 || s.allowedInTls13Handshake()) && SignatureSigner.canSign(s, leafKey))) {

@@ -45,6 +45,12 @@ public record CertificateRequest(byte[] requestContext, List<Integer> signatureS
                 .extensions(List.of(new Extension(ExtensionType.SIGNATURE_ALGORITHMS, algorithms))).toByteArray());
     }
 
+    /** A TLS 1.2 request (RFC 5246 §7.4.4): RSA and ECDSA (which covers EdDSA) certificates, these schemes, no CA names. */
+    public static HandshakeMessage encode12(List<SignatureScheme> schemes) {
+        return HandshakeMessage.of(HandshakeType.CERTIFICATE_REQUEST, new ByteWriter().vector(1, w -> w.u8(RSA_SIGN).u8(ECDSA_SIGN))
+                .vector(2, w -> schemes.forEach(s -> w.u16(s.code()))).vector(2, w -> { }).toByteArray());
+    }
+
     /**
      * TLS 1.2 (RFC 5246 §7.4.4): certificate_types<1..2^8-1>,
      * supported_signature_algorithms<2..2^16-2>, certificate_authorities<0..2^16-1>.

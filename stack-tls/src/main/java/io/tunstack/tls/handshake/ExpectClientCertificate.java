@@ -29,12 +29,28 @@ final class ExpectClientCertificate implements ServerHandshakeState {
             throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "client Certificate with a request context we did not send");
         }
         context.transcript().add(message);
+        // RFC 8446 §4.4.2.4: no certificate where one is required is certificate_required.
+        if (!accept(context, certificate, details, AlertDescription.CERTIFICATE_REQUIRED)) {
+            return new ExpectClientFinished(details, secrets);
+        }
+        return new ExpectClientCertificateVerify(details, secrets);
+    }
+
+    /**
+     * Checks a client Certificate, TLS 1.3 or 1.2: an empty one is fine unless the configuration
+     * requires a certificate ({@code missing} then), a chain must pass the configured verifier (its
+     * alert otherwise) and becomes the session's peer certificates.
+     *
+     * @return whether the client sent a chain, so that a CertificateVerify follows
+     */
+    static boolean accept(ServerContext context, CertificateMessage certificate, SessionDetails details, AlertDescription missing)
+            throws TlsException {
         if (certificate.certificates().isEmpty()) {
             if (context.config().clientAuthentication() == TlsServerConfig.ClientAuthentication.REQUIRED) {
-                throw new TlsException(AlertDescription.CERTIFICATE_REQUIRED, "the client sent no certificate");
+                throw new TlsException(missing, "the client sent no certificate");
             }
             context.record(HandshakeEvent.CERTIFICATE_RECEIVED, "empty: the client has no certificate");
-            return new ExpectClientFinished(details, secrets);
+            return false;
         }
         List<X509Certificate> chain = certificate.x509Chain();
         context.record(HandshakeEvent.CERTIFICATE_RECEIVED, CertificateMessage.describe(chain));
@@ -46,6 +62,6 @@ final class ExpectClientCertificate implements ServerHandshakeState {
         }
         context.record(HandshakeEvent.CERTIFICATE_VERIFIED, "client certificate accepted");
         details.peerCertificates = List.copyOf(chain);
-        return new ExpectClientCertificateVerify(details, secrets);
+        return true;
     }
 }

@@ -8,18 +8,22 @@ import java.security.InvalidKeyException;
 
 /**
  * TLS 1.2 server: waiting for the client's ECDHE ClientKeyExchange (RFC 8422 §5.7); then the
- * extended master secret over the session hash through it (RFC 7627 §4) and the key block.
+ * extended master secret over the session hash through it (RFC 7627 §4: before any CertificateVerify)
+ * and the key block.
  */
 final class ExpectClientKeyExchange implements ServerHandshakeState {
 
     private final SessionDetails details;
     private final Tls12Parameters parameters;
     private final KeyExchange mine;
+    /** Whether the client sent a certificate, so that its CertificateVerify follows the ClientKeyExchange. */
+    private final boolean clientCertificate;
 
-    ExpectClientKeyExchange(SessionDetails details, Tls12Parameters parameters, KeyExchange mine) {
+    ExpectClientKeyExchange(SessionDetails details, Tls12Parameters parameters, KeyExchange mine, boolean clientCertificate) {
         this.details = details;
         this.parameters = parameters;
         this.mine = mine;
+        this.clientCertificate = clientCertificate;
     }
 
     @Override
@@ -38,7 +42,9 @@ final class ExpectClientKeyExchange implements ServerHandshakeState {
         byte[] masterSecret = Tls12KeyDerivation.extendedMasterSecret(parameters.suite(), preMasterSecret, context.transcript().currentHash());
         Tls12KeyDerivation.RecordKeys keys = Tls12KeyDerivation.recordKeys(parameters.suite(), masterSecret,
                 parameters.clientRandom(), parameters.serverRandom());
-        return new ExpectClientChangeCipherSpec(keys.clientWrite(), new ExpectClientFinished12(details, parameters, masterSecret, keys));
+        ExpectClientChangeCipherSpec next = new ExpectClientChangeCipherSpec(keys.clientWrite(),
+                new ExpectClientFinished12(details, parameters, masterSecret, keys));
+        return clientCertificate ? new ExpectClientCertificateVerify12(details, next) : next;
     }
 
     @Override

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * The TLS 1.2 ECDHE server flight (RFC 5246 §7.3, RFC 8422 §2): ServerHello, Certificate,
- * ServerKeyExchange, ServerHelloDone. No session ID is given (no TLS 1.2 resumption) and no client
- * certificate is asked for.
+ * ServerKeyExchange, CertificateRequest if clients are authenticated, ServerHelloDone. No session ID is
+ * given (no TLS 1.2 resumption).
  */
 final class Tls12ServerFlight {
 
@@ -25,7 +25,9 @@ final class Tls12ServerFlight {
         Tls12Negotiation negotiation = Tls12Negotiation.negotiate(config, hello);
         Transcript transcript = context.transcript();
         transcript.add(clientHelloMessage);
-        transcript.selectHash(negotiation.suite().hash());
+        boolean requestCertificate = config.clientAuthentication() != TlsServerConfig.ClientAuthentication.NONE;
+        // RFC 5246 §7.4.8: the client's CertificateVerify signs the messages themselves.
+        transcript.selectHash(negotiation.suite().hash(), requestCertificate);
 
         byte[] random = new byte[32];
         config.random().nextBytes(random);
@@ -44,6 +46,10 @@ final class Tls12ServerFlight {
         CertificateVerify signature = CertificateVerify.sign(negotiation.scheme(), config.key(), signed, config.random());
         context.sendHandshake(ServerKeyExchange.encode(params, signature.scheme(), signature.signature()));
         context.record(HandshakeEvent.SERVER_KEY_EXCHANGE_SENT, mine.group().ianaName() + ", signed " + negotiation.scheme().ianaName());
+        if (requestCertificate) {
+            context.sendHandshake(CertificateRequest.encode12(config.signatureSchemes()));
+            context.record(HandshakeEvent.CERTIFICATE_REQUEST_SENT, config.signatureSchemes().size() + " signature schemes, " + config.clientAuthentication());
+        }
         context.sendHandshake(HandshakeMessage.of(HandshakeType.SERVER_HELLO_DONE, new byte[0]));
         context.record(HandshakeEvent.SERVER_HELLO_DONE_SENT, "");
 
@@ -52,7 +58,8 @@ final class Tls12ServerFlight {
         details.signatureScheme = negotiation.scheme();
         details.applicationProtocol = negotiation.applicationProtocol();
         details.extendedMasterSecret = true;
-        return new ExpectClientKeyExchange(details, new Tls12Parameters(negotiation.suite(), hello.random(), random, true), mine);
+        Tls12Parameters parameters = new Tls12Parameters(negotiation.suite(), hello.random(), random, true);
+        return requestCertificate ? new ExpectClientCertificate12(details, parameters, mine) : new ExpectClientKeyExchange(details, parameters, mine, false);
     }
 
     /** RFC 5746 §3.6, RFC 7627 §5.1, RFC 8422 §5.2, RFC 7301 §3.1: each only as an answer to the client's. */

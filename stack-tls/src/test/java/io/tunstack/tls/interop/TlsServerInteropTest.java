@@ -8,7 +8,6 @@ import io.tunstack.tls.CipherSuite;
 import io.tunstack.tls.TlsServerConfig;
 import io.tunstack.tls.TlsSession;
 import io.tunstack.tls.crypto.NamedGroup;
-import io.tunstack.tls.record.ProtocolVersion;
 import io.tunstack.tls.server.ServerPki;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -72,16 +71,17 @@ class TlsServerInteropTest {
         }
     }
 
-    @Test
-    void opensslClientWithCertificate() throws Exception {
+    @ParameterizedTest
+    @CsvSource({"-tls1_3, ec", "-tls1_3, rsa", "-tls1_2, ec", "-tls1_2, rsa"})
+    void opensslClientWithCertificate(String version, String kind) throws Exception {
         TestPki pki = TestPki.get();
-        TlsServerConfig config = OurServer.config("RSA").versions(ProtocolVersion.TLS_1_3).clientAuthentication(TlsServerConfig.ClientAuthentication.REQUIRED,
+        TlsServerConfig config = OurServer.config("RSA").clientAuthentication(TlsServerConfig.ClientAuthentication.REQUIRED,
                 ServerPki.issuedBy(TestPki.load(pki.caCert))).build();
         try (OurServer server = OurServer.start(config)) {
-            String output = openssl(server, "-cert", pki.clientCert("ec").toString(), "-key", pki.clientKey("ec").toString());
+            String output = opensslWith(server, version, "-cert", pki.clientCert(kind).toString(), "-key", pki.clientKey(kind).toString());
             assertTrue(output.contains(ECHO), output);
             TlsSession session = server.result();
-            assertTrue(session.peerCertificates().get(0).getSubjectX500Principal().getName().contains("tunstack test client ec"));
+            assertTrue(session.peerCertificates().get(0).getSubjectX500Principal().getName().contains("tunstack test client " + kind));
         }
     }
 

@@ -306,12 +306,41 @@ class TlsServerTest {
         assertFailure(server, client, AlertDescription.HANDSHAKE_FAILURE);
     }
 
-    /** Client authentication is TLS 1.3 only, so a client could otherwise skip it by choosing TLS 1.2. */
+    @ParameterizedTest
+    @CsvSource({"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, EC", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, RSA"})
+    void tls12ClientCertificateRequiredAndSent(CipherSuite suite, String serverKey) throws Exception {
+        List<HandshakeEvent> serverSteps = new ArrayList<>();
+        TlsClient client = new TlsClient(ServerPki.clientConfig().versions(ProtocolVersion.TLS_1_2).cipherSuites(suite)
+                .clientCertificate(ServerPki.CLIENT.keyPair().getPrivate(), List.of(ServerPki.CLIENT.certificate())).build());
+        TlsServer server = new TlsServer(ServerPki.serverConfig(serverKey).handshakeListener(step -> serverSteps.add(step.event()))
+                .clientAuthentication(TlsServerConfig.ClientAuthentication.REQUIRED, ServerPki.issuedBy(ServerPki.CA.certificate())).build());
+        Pump.run(client, server);
+        assertEquals(ProtocolVersion.TLS_1_2, server.session().version());
+        assertEquals(ServerPki.CLIENT.certificate(), server.session().peerCertificates().get(0));
+        assertTrue(serverSteps.containsAll(List.of(HandshakeEvent.CERTIFICATE_REQUEST_SENT, HandshakeEvent.CERTIFICATE_VERIFIED,
+                HandshakeEvent.CERTIFICATE_VERIFY_RECEIVED)), serverSteps.toString());
+        Pump.write(client, "authenticated 1.2");
+        Pump.run(client, server);
+        assertEquals("authenticated 1.2", Pump.read(server));
+    }
+
+    /** RFC 5246 §7.4.6: a server that requires a certificate answers an empty Certificate with handshake_failure. */
     @Test
-    void clientAuthenticationWithTls12EnabledIsRejectedAtBuild() {
-        TlsServerConfig.Builder builder = ServerPki.serverConfig("EC")
-                .clientAuthentication(TlsServerConfig.ClientAuthentication.REQUIRED, ServerPki.issuedBy(ServerPki.CA.certificate()));
-        assertThrows(IllegalStateException.class, builder::build);
+    void tls12ClientCertificateRequiredButMissingIsHandshakeFailure() throws Exception {
+        TlsClient client = new TlsClient(ServerPki.clientConfig().versions(ProtocolVersion.TLS_1_2).build());
+        TlsServer server = new TlsServer(ServerPki.serverConfig("EC")
+                .clientAuthentication(TlsServerConfig.ClientAuthentication.REQUIRED, ServerPki.issuedBy(ServerPki.CA.certificate())).build());
+        assertFailure(server, client, AlertDescription.HANDSHAKE_FAILURE);
+    }
+
+    @Test
+    void tls12ClientCertificateRequestedMayBeMissing() throws Exception {
+        TlsClient client = new TlsClient(ServerPki.clientConfig().versions(ProtocolVersion.TLS_1_2).build());
+        TlsServer server = new TlsServer(ServerPki.serverConfig("RSA")
+                .clientAuthentication(TlsServerConfig.ClientAuthentication.REQUESTED, ServerPki.issuedBy(ServerPki.CA.certificate())).build());
+        Pump.run(client, server);
+        assertEquals(TlsConnection.Status.CONNECTED, server.status());
+        assertTrue(server.session().peerCertificates().isEmpty());
     }
 
     @Test

@@ -36,8 +36,10 @@ final class ServerFlight {
         }
         byte[] random = new byte[32];
         config.random().nextBytes(random);
-        List<Extension> extensions = new ArrayList<>(List.of(selectedVersion(),
-                new Extension(ExtensionType.KEY_SHARE, new ByteWriter().u16(mine.group().code()).opaque(2, mine.publicKey()).toByteArray())));
+        // key_share before supported_versions, as in the RFC 8448 traces.
+        List<Extension> extensions = new ArrayList<>(List.of(
+                new Extension(ExtensionType.KEY_SHARE, new ByteWriter().u16(mine.group().code()).opaque(2, mine.publicKey()).toByteArray()),
+                selectedVersion()));
         if (resumption != null) {
             extensions.add(PreSharedKeyExtension.selected(resumption.index()));
         }

@@ -5,6 +5,10 @@ import io.tunstack.core.socket.TcpServerSocket;
 import io.tunstack.core.socket.TcpSocket;
 import io.tunstack.core.time.SystemClock;
 import io.tunstack.core.wire.Ipv4Address;
+import io.tunstack.tls.TlsServer;
+import io.tunstack.tls.TlsServerConfig;
+import io.tunstack.tls.TlsSession;
+import io.tunstack.tls.TlsStreams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,7 +29,8 @@ import picocli.CommandLine.Spec;
 /** {@code tunstack listen}: a TCP server on tunstack, a thread per connection, one line per finished connection. */
 @Command(name = "listen", mixinStandardHelpOptions = true,
         description = {"Accept TCP connections on tunstack and echo, discard, or serve static files over HTTP/1.1.",
-                "Prints one line per connection: peer, bytes in/out, duration. No TLS server yet (plain TCP only).",
+                "Prints one line per connection: peer, bytes in/out (TCP payload), duration. With --tls-cert and --tls-key",
+                "every connection is TLS (our server: TLS 1.3, or TLS 1.2 ECDHE) and the line also names version and suite.",
                 "Example: sudo ./tunstack listen --netns lab --port 8080 --http ./site   then   "
                         + "sudo ip netns exec lab curl http://198.18.0.2:8080/"})
 final class ListenCommand implements Callable<Integer> {
@@ -68,6 +73,9 @@ final class ListenCommand implements Callable<Integer> {
     @Mixin
     TraceOptions traceOptions = new TraceOptions();
 
+    @Mixin
+    ServerTlsOptions tlsOptions = new ServerTlsOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -77,6 +85,7 @@ final class ListenCommand implements Callable<Integer> {
             throw Cli.usage(spec, "--port must be 1..65535: " + port);
         }
         Handler handler = handler();
+        TlsServerConfig tls = tlsOptions.config(spec);
         PrintWriter out = spec.commandLine().getOut();
         long startNanos = System.nanoTime();
         try (EventLog log = EventLog.open(traceOptions, spec.commandLine().getErr(), startNanos);
@@ -96,7 +105,7 @@ final class ListenCommand implements Callable<Integer> {
                 } catch (SocketTimeoutException e) {
                     continue;
                 }
-                Thread worker = new Thread(() -> serve(socket, handler, out), "tunstack-conn-" + workers.size());
+                Thread worker = new Thread(() -> serve(socket, tls, handler, out), "tunstack-conn-" + workers.size());
                 workers.add(worker);
                 worker.start();
             }
@@ -118,21 +127,33 @@ final class ListenCommand implements Callable<Integer> {
         return files::serve;
     }
 
-    private static void serve(TcpSocket socket, Handler handler, PrintWriter out) {
+    /** Serves one connection, over TLS when {@code tls} is set; ends with FIN (and close_notify before it with TLS). */
+    private static void serve(TcpSocket socket, TlsServerConfig tls, Handler handler, PrintWriter out) {
         String peer = Ipv4Address.format(socket.remoteAddress()) + ":" + socket.remotePort();
         CountingStreams counts = new CountingStreams();
         long began = System.nanoTime();
         String outcome = "closed";
+        String negotiated = "";
         try (socket) {
             socket.setReadTimeout(Duration.ofSeconds(60));
-            handler.serve(counts.wrap(socket.getInputStream()), counts.wrap(socket.getOutputStream()));
-            socket.shutdownOutput();
+            InputStream in = counts.wrap(socket.getInputStream());
+            OutputStream sent = counts.wrap(socket.getOutputStream());
+            if (tls == null) {
+                handler.serve(in, sent);
+                socket.shutdownOutput();
+            } else {
+                TlsStreams streams = new TlsStreams(new TlsServer(tls), in, sent);
+                TlsSession session = streams.handshake();
+                negotiated = "  " + session.version() + " " + session.cipherSuite();
+                handler.serve(streams.getInputStream(), streams.getOutputStream());
+                streams.close();
+            }
         } catch (IOException e) {
             outcome = "failed: " + ExitCodes.describe(e);
         }
         synchronized (out) {
-            out.printf("%s  in %d bytes  out %d bytes  %.1f ms  %s%n", peer, counts.received.get(), counts.sent.get(),
-                    (System.nanoTime() - began) / 1e6, outcome);
+            out.printf("%s  in %d bytes  out %d bytes  %.1f ms  %s%s%n", peer, counts.received.get(), counts.sent.get(),
+                    (System.nanoTime() - began) / 1e6, outcome, negotiated);
             out.flush();
         }
     }

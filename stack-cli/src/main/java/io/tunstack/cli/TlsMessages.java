@@ -2,7 +2,9 @@ package io.tunstack.cli;
 
 import io.tunstack.tls.HandshakeEvent;
 import io.tunstack.tls.HandshakeStep;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The TLS message behind each {@link HandshakeEvent} and which way it travelled, named as in RFC 8446 §4
@@ -22,6 +24,9 @@ final class TlsMessages {
         }
     }
 
+    private static final Set<HandshakeEvent> SERVER_EVENTS =
+            EnumSet.range(HandshakeEvent.CLIENT_HELLO_RECEIVED, HandshakeEvent.CLIENT_KEY_EXCHANGE_RECEIVED);
+
     private TlsMessages() {
     }
 
@@ -32,29 +37,31 @@ final class TlsMessages {
 
     static String name(HandshakeEvent event) {
         return switch (event) {
-            case CLIENT_HELLO_SENT -> "ClientHello";
-            case HELLO_RETRY_REQUEST_RECEIVED -> "HelloRetryRequest";
-            case SERVER_HELLO_RECEIVED -> "ServerHello";
-            case ENCRYPTED_EXTENSIONS_RECEIVED -> "EncryptedExtensions";
+            case CLIENT_HELLO_SENT, CLIENT_HELLO_RECEIVED -> "ClientHello";
+            case HELLO_RETRY_REQUEST_RECEIVED, HELLO_RETRY_REQUEST_SENT -> "HelloRetryRequest";
+            case SERVER_HELLO_RECEIVED, SERVER_HELLO_SENT -> "ServerHello";
+            case ENCRYPTED_EXTENSIONS_RECEIVED, ENCRYPTED_EXTENSIONS_SENT -> "EncryptedExtensions";
             case CERTIFICATE_RECEIVED, CERTIFICATE_SENT -> "Certificate";
             case CERTIFICATE_VERIFIED -> "(certificate check)";
             case CERTIFICATE_VERIFY_RECEIVED, CERTIFICATE_VERIFY_SENT -> "CertificateVerify";
-            case SERVER_KEY_EXCHANGE_RECEIVED -> "ServerKeyExchange";
-            case CERTIFICATE_REQUEST_RECEIVED -> "CertificateRequest";
-            case SERVER_HELLO_DONE_RECEIVED -> "ServerHelloDone";
-            case CLIENT_KEY_EXCHANGE_SENT -> "ClientKeyExchange";
+            case SERVER_KEY_EXCHANGE_RECEIVED, SERVER_KEY_EXCHANGE_SENT -> "ServerKeyExchange";
+            case CERTIFICATE_REQUEST_RECEIVED, CERTIFICATE_REQUEST_SENT -> "CertificateRequest";
+            case SERVER_HELLO_DONE_RECEIVED, SERVER_HELLO_DONE_SENT -> "ServerHelloDone";
+            case CLIENT_KEY_EXCHANGE_SENT, CLIENT_KEY_EXCHANGE_RECEIVED -> "ClientKeyExchange";
             case CHANGE_CIPHER_SPEC_SENT, CHANGE_CIPHER_SPEC_RECEIVED -> "ChangeCipherSpec";
-            case CLIENT_FINISHED_SENT, SERVER_FINISHED_RECEIVED -> "Finished";
-            case NEW_SESSION_TICKET_RECEIVED -> "NewSessionTicket";
+            case CLIENT_FINISHED_SENT, SERVER_FINISHED_RECEIVED, SERVER_FINISHED_SENT, CLIENT_FINISHED_RECEIVED -> "Finished";
+            case NEW_SESSION_TICKET_RECEIVED, NEW_SESSION_TICKET_SENT -> "NewSessionTicket";
             case KEY_UPDATE_SENT, KEY_UPDATE_RECEIVED -> "KeyUpdate";
         };
     }
 
+    /** Seen from the client; the server-only events are read the other way round (a server's _SENT goes to the client). */
     static Direction direction(HandshakeEvent event) {
         if (event == HandshakeEvent.CERTIFICATE_VERIFIED) {
             return Direction.LOCAL;
         }
-        return event.name().endsWith("_SENT") ? Direction.TO_SERVER : Direction.FROM_SERVER;
+        boolean serverSide = SERVER_EVENTS.contains(event);
+        return event.name().endsWith("_SENT") != serverSide ? Direction.TO_SERVER : Direction.FROM_SERVER;
     }
 
     /** The step as a trace line, e.g. {@code server_hello_received <- ServerHello: TLSv1.3, TLS_AES_128_GCM_SHA256, x25519}. */

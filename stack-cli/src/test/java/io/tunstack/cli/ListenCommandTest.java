@@ -57,6 +57,23 @@ class ListenCommandTest {
             "    got = read_all(s); t.join(); s.close()",
             "    print('sent', n, 'received', len(got), 'matching' if data.startswith(got) else 'different')");
 
+    /**
+     * One TLS connection per argument VERSION:PATH (VERSION 1.2 or 1.3), trusting the certificate at CAFILE for
+     * 198.18.0.2: GET PATH, read until the server's close_notify (Python raises on a bare FIN); prints the version,
+     * status line and body length.
+     */
+    private static final String TLS_HTTP_CLIENT = CONNECT + String.join("\n",
+            "import ssl",
+            "for arg in sys.argv[1:]:",
+            "    version, path = arg.split(':', 1)",
+            "    ctx = ssl.create_default_context(cafile='CAFILE')",
+            "    ctx.maximum_version = ssl.TLSVersion.TLSv1_2 if version == '1.2' else ssl.TLSVersion.TLSv1_3",
+            "    s = ctx.wrap_socket(connect(), server_hostname='198.18.0.2', suppress_ragged_eofs=False)",
+            "    s.sendall(('GET ' + path + ' HTTP/1.1\\r\\nHost: t\\r\\n\\r\\n').encode())",
+            "    head, body = read_all(s).split(b'\\r\\n\\r\\n', 1)",
+            "    print(s.version(), head.split(b'\\r\\n')[0].decode(), len(body))",
+            "    s.close()");
+
     private static final Pattern CONNECTION_LINE =
             Pattern.compile("198\\.18\\.0\\.1:\\d+  in (\\d+) bytes  out (\\d+) bytes  [0-9.]+ ms  closed");
 
@@ -71,6 +88,25 @@ class ListenCommandTest {
         for (String line : lines) {
             assertTrue(CONNECTION_LINE.matcher(line).matches(), line);
         }
+    }
+
+    @Test
+    void servesFilesOverTls(@TempDir Path dir) throws Exception {
+        RootRequirement.check();
+        Path www = Files.createDirectories(dir.resolve("www"));
+        Files.writeString(www.resolve("hello.txt"), "hello from tunstack listen\n");
+        Path cert = dir.resolve("cert.pem");
+        Path key = dir.resolve("key.pem");
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                "-days", "1", "-subj", "/CN=198.18.0.2", "-addext", "subjectAltName=IP:198.18.0.2",
+                "-keyout", key.toString(), "-out", cert.toString()).redirectErrorStream(true).start();
+        String made = new String(openssl.getInputStream().readAllBytes());
+        assertEquals(0, openssl.waitFor(), made);
+        List<String> lines = serve(List.of("--http", www.toString(), "--tls-cert", cert.toString(), "--tls-key", key.toString()),
+                TLS_HTTP_CLIENT.replace("CAFILE", cert.toString()), List.of("1.3:/hello.txt", "1.2:/missing.txt"),
+                "TLSv1.3 HTTP/1.1 200 OK 27\nTLSv1.2 HTTP/1.1 404 Not Found 14\n");
+        assertEquals(2, lines.stream().filter(l -> l.matches("198\\.18\\.0\\.1:\\d+  in \\d+ bytes  out \\d+ bytes  [0-9.]+ ms  closed  "
+                + "TLSv1\\.[23] TLS_\\w+")).count(), String.join("\n", lines));
     }
 
     @Test

@@ -1,10 +1,11 @@
 package io.tunstack.tls;
 
 /**
- * Steps of the client handshake, reported to a {@link TlsHandshakeListener} and timed in a
- * {@link HandshakeTimeline}. Which steps occur depends on the version and on the server; the
+ * Steps of the client or server handshake, reported to a {@link TlsHandshakeListener} and timed in a
+ * {@link HandshakeTimeline}. Which steps occur depends on the side, the version and the peer; the
  * CHANGE_CIPHER_SPEC and KEY_EXCHANGE steps are TLS 1.2 only, ENCRYPTED_EXTENSIONS, NEW_SESSION_TICKET
- * and KEY_UPDATE TLS 1.3 only.
+ * and KEY_UPDATE TLS 1.3 only. CERTIFICATE_* steps name the side's own certificate when SENT and the
+ * peer's when RECEIVED/VERIFIED.
  */
 public enum HandshakeEvent {
     CLIENT_HELLO_SENT,
@@ -30,5 +31,17 @@ public enum HandshakeEvent {
     SERVER_FINISHED_RECEIVED,
     NEW_SESSION_TICKET_RECEIVED,
     KEY_UPDATE_SENT,
-    KEY_UPDATE_RECEIVED
+    KEY_UPDATE_RECEIVED,
+    /** Server side from here on. */
+    CLIENT_HELLO_RECEIVED,
+    HELLO_RETRY_REQUEST_SENT,
+    SERVER_HELLO_SENT,
+    ENCRYPTED_EXTENSIONS_SENT,
+    CERTIFICATE_REQUEST_SENT,
+    SERVER_FINISHED_SENT,
+    CLIENT_FINISHED_RECEIVED,
+    NEW_SESSION_TICKET_SENT,
+    SERVER_KEY_EXCHANGE_SENT,
+    SERVER_HELLO_DONE_SENT,
+    CLIENT_KEY_EXCHANGE_RECEIVED
 }

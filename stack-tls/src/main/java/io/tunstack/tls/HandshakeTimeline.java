@@ -26,11 +26,11 @@ public final class HandshakeTimeline {
         return Collections.unmodifiableMap(events);
     }
 
-    /** One line per event with milliseconds since the ClientHello, e.g. for a CLI trace. */
+    /** One line per event with milliseconds since the first one (the ClientHello), e.g. for a CLI trace. */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        Long start = events.get(HandshakeEvent.CLIENT_HELLO_SENT);
+        Long start = events.values().stream().min(Long::compare).orElse(null);
         events.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> sb.append(String.format("%8.3f ms  %s%n",
                 start == null ? 0.0 : (e.getValue() - start) / 1e6, e.getKey().name().toLowerCase(java.util.Locale.ROOT))));
         return sb.toString();

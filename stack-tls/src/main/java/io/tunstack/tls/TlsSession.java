@@ -13,6 +13,7 @@ import java.util.List;
  * @param signatureScheme the scheme the server signed with, null for static RSA
  * @param applicationProtocol the ALPN protocol, null if none was negotiated
  * @param extendedMasterSecret TLS 1.2 only: RFC 7627 was used (always true in TLS 1.3)
+ * @param resumed TLS 1.3: the handshake used a ticket's PSK (psk_dhe_ke), so no certificates were exchanged
  */
 public record TlsSession(
         ProtocolVersion version,
@@ -23,6 +24,7 @@ public record TlsSession(
         List<X509Certificate> peerCertificates,
         boolean helloRetryRequest,
         boolean extendedMasterSecret,
+        boolean resumed,
         HandshakeTimeline timeline) {
 
     /** A short multi-line description for traces. */
@@ -32,6 +34,7 @@ public record TlsSession(
                 + "group " + (group == null ? "-" : group.ianaName()) + (helloRetryRequest ? " (after HelloRetryRequest)" : "") + "\n"
                 + "signature " + (signatureScheme == null ? "-" : signatureScheme.ianaName()) + "\n"
                 + "alpn " + (applicationProtocol == null ? "-" : applicationProtocol) + "\n"
+                + (resumed ? "resumed with a session ticket\n" : "")
                 + "peer " + (peerCertificates.isEmpty() ? "-" : peerCertificates.get(0).getSubjectX500Principal().getName()) + "\n"
                 + timeline;
     }

@@ -8,13 +8,13 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 
 /**
- * Blocking adapter: runs a {@link TlsClient} over any transport given as an InputStream/OutputStream
+ * Blocking adapter: runs a {@link TlsClient} or {@link TlsServer} over any transport given as an InputStream/OutputStream
  * pair (a JDK Socket, an in-memory pipe, a userspace TCP connection). One thread may read while
  * another writes.
  */
 public final class TlsStreams implements Closeable {
 
-    private final TlsClient client;
+    private final TlsConnection connection;
     private final InputStream transportIn;
     private final OutputStream transportOut;
     private final byte[] receiveBuffer = new byte[32 * 1024];
@@ -23,26 +23,40 @@ public final class TlsStreams implements Closeable {
     private final OutputStream plaintextOut = new PlaintextOutput();
 
     public TlsStreams(TlsConfig config, InputStream transportIn, OutputStream transportOut) throws TlsException {
-        this.client = new TlsClient(config);
+        this(new TlsClient(config), transportIn, transportOut);
+    }
+
+    /** Runs {@code connection}, client or server, over the transport. */
+    public TlsStreams(TlsConnection connection, InputStream transportIn, OutputStream transportOut) {
+        this.connection = connection;
         this.transportIn = transportIn;
         this.transportOut = transportOut;
     }
 
+    /** The connection, client or server. */
+    public TlsConnection connection() {
+        return connection;
+    }
+
+    /** The connection as a client; only for streams made with a {@link TlsConfig} or a {@link TlsClient}. */
     public TlsClient client() {
-        return client;
+        if (!(connection instanceof TlsClient tlsClient)) {
+            throw new IllegalStateException("these streams run a TLS server");
+        }
+        return tlsClient;
     }
 
     /** Runs the handshake to completion; returns what was negotiated. */
     public TlsSession handshake() throws IOException {
         sendPending();
-        while (client.status() == TlsClient.Status.HANDSHAKING) {
+        while (connection.status() == TlsConnection.Status.HANDSHAKING) {
             if (!receive()) {
                 throw new EOFException("transport closed during the TLS handshake");
             }
         }
-        TlsSession session = client.session();
+        TlsSession session = connection.session();
         if (session == null) {
-            throw client.failure() != null ? client.failure() : new EOFException("connection closed during the TLS handshake");
+            throw connection.failure() != null ? connection.failure() : new EOFException("connection closed during the TLS handshake");
         }
         return session;
     }
@@ -61,8 +75,8 @@ public final class TlsStreams implements Closeable {
     @Override
     public void close() throws IOException {
         try {
-            synchronized (client) {
-                client.close();
+            synchronized (connection) {
+                connection.close();
                 sendPending();
             }
         } finally {
@@ -74,16 +88,16 @@ public final class TlsStreams implements Closeable {
         }
     }
 
-    /** Reads once from the transport and feeds the client; returns false at end of stream. */
+    /** Reads once from the transport and feeds the connection; returns false at end of stream. */
     private boolean receive() throws IOException {
         int n = transportIn.read(receiveBuffer);
-        synchronized (client) {
+        synchronized (connection) {
             if (n < 0) {
-                client.feedEndOfStream();
+                connection.feedEndOfStream();
                 return false;
             }
             try {
-                client.feed(ByteBuffer.wrap(receiveBuffer, 0, n));
+                connection.feed(ByteBuffer.wrap(receiveBuffer, 0, n));
             } finally {
                 sendPendingQuietlyOnFailure();
             }
@@ -92,7 +106,7 @@ public final class TlsStreams implements Closeable {
     }
 
     private void sendPendingQuietlyOnFailure() throws IOException {
-        if (client.status() != TlsClient.Status.FAILED) {
+        if (connection.status() != TlsConnection.Status.FAILED) {
             sendPending();
             return;
         }
@@ -104,9 +118,9 @@ public final class TlsStreams implements Closeable {
     }
 
     private void sendPending() throws IOException {
-        synchronized (client) {
-            while (client.pendingOutput() > 0) {
-                int n = client.drainOutput(ByteBuffer.wrap(sendBuffer));
+        synchronized (connection) {
+            while (connection.pendingOutput() > 0) {
+                int n = connection.drainOutput(ByteBuffer.wrap(sendBuffer));
                 transportOut.write(sendBuffer, 0, n);
             }
             transportOut.flush();
@@ -128,8 +142,8 @@ public final class TlsStreams implements Closeable {
             }
             while (true) {
                 int n;
-                synchronized (client) {
-                    n = client.read(ByteBuffer.wrap(b, off, len));
+                synchronized (connection) {
+                    n = connection.read(ByteBuffer.wrap(b, off, len));
                 }
                 if (n != 0) {
                     return n;
@@ -140,8 +154,8 @@ public final class TlsStreams implements Closeable {
 
         @Override
         public int available() {
-            synchronized (client) {
-                return client.available();
+            synchronized (connection) {
+                return connection.available();
             }
         }
     }
@@ -154,8 +168,8 @@ public final class TlsStreams implements Closeable {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            synchronized (client) {
-                client.write(ByteBuffer.wrap(b, off, len));
+            synchronized (connection) {
+                connection.write(ByteBuffer.wrap(b, off, len));
                 sendPending();
             }
         }

@@ -10,12 +10,15 @@ import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLParameters;
 
 /**
- * An {@link SSLEngine} (SunJSSE or BCJSSE) as an {@link Endpoint}; delegated tasks run inline. Engines are made
- * without a peer host, so a client never resumes a session: every handshake is a full one. Clients send SNI
- * and check the server's name (endpoint identification "HTTPS") as our client does.
+ * An {@link SSLEngine} (SunJSSE or BCJSSE) as an {@link Endpoint}; delegated tasks run inline. A client engine
+ * made without a peer host never resumes a session; one made with the peer host and port resumes from the
+ * context's session cache. Clients send SNI and check the server's name (endpoint identification "HTTPS") as
+ * our client does.
  */
 final class EngineEndpoint implements Endpoint {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+    /** The port a resuming client names; nothing listens there, it only keys the session cache. */
+    private static final int PEER_PORT = 443;
 
     final SSLEngine engine;
     private final ByteBuffer received;
@@ -26,7 +29,12 @@ final class EngineEndpoint implements Endpoint {
     }
 
     static EngineEndpoint client(SSLContext context, String protocol, String suite) throws Exception {
-        SSLEngine engine = context.createSSLEngine();
+        return client(context, protocol, suite, false);
+    }
+
+    /** @param resume whether to name the peer, so that the engine offers the session cached for it */
+    static EngineEndpoint client(SSLContext context, String protocol, String suite, boolean resume) throws Exception {
+        SSLEngine engine = resume ? context.createSSLEngine(Pki.SERVER_NAME, PEER_PORT) : context.createSSLEngine();
         engine.setUseClientMode(true);
         SSLParameters parameters = engine.getSSLParameters();
         parameters.setProtocols(new String[] {protocol});

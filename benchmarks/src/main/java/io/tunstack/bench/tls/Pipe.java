@@ -9,13 +9,19 @@ final class Pipe {
 
     private final ByteBuffer toServer = ByteBuffer.allocate(BUFFER_SIZE);
     private final ByteBuffer toClient = ByteBuffer.allocate(BUFFER_SIZE);
+    private long serverBytes;
 
     /** Runs the handshake; also delivers whatever either side sends right after it (e.g. session tickets). */
     void handshake(Endpoint client, Endpoint server) throws Exception {
         toServer.clear();
         toClient.clear();
+        serverBytes = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            boolean moved = transfer(client, toServer, server) | transfer(server, toClient, client);
+            int sent = client.produce(toServer);
+            boolean moved = deliver(sent, toServer, server);
+            int answered = server.produce(toClient);
+            serverBytes += answered;
+            moved |= deliver(answered, toClient, client);
             if (!moved && client.handshakeDone() && server.handshakeDone()) {
                 return;
             }
@@ -23,9 +29,13 @@ final class Pipe {
         throw new IllegalStateException("handshake did not complete");
     }
 
-    /** Appends what {@code from} sends to {@code buffer}, then lets {@code to} take what it can; true if bytes moved. */
-    private static boolean transfer(Endpoint from, ByteBuffer buffer, Endpoint to) throws Exception {
-        int produced = from.produce(buffer);
+    /** What the server sent in the last handshake, tickets included (a resumed one sends no certificate). */
+    long serverBytes() {
+        return serverBytes;
+    }
+
+    /** Lets {@code to} take what it can of {@code buffer}; true if bytes were produced or taken. */
+    private static boolean deliver(int produced, ByteBuffer buffer, Endpoint to) throws Exception {
         buffer.flip();
         int pending = buffer.remaining();
         if (pending > 0) {

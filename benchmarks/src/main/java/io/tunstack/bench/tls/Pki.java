@@ -7,9 +7,11 @@ import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.Provider;
 import java.security.SecureRandom;
+import io.tunstack.tls.TlsServerConfig;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Date;
+import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -74,6 +76,11 @@ final class Pki {
         SSLContext context = provider == null ? SSLContext.getInstance("TLS") : SSLContext.getInstance("TLS", provider);
         context.init(kmf.getKeyManagers(), null, new SecureRandom());
         return context;
+    }
+
+    /** Our server's configuration: the leaf and the CA certificate, TLS 1.3 and 1.2 enabled. */
+    TlsServerConfig.Builder ourServerConfig() {
+        return TlsServerConfig.builder(leafKeys.getPrivate(), List.of(leaf, ca));
     }
 
     /** A client context trusting the CA (PKIX validation; hostname checked by the engine's parameters). */

@@ -1,10 +1,12 @@
 package io.tunstack.tls.crypto;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.util.stream.Stream;
 
 /** Signs with a TLS SignatureScheme using the JDK (the client's CertificateVerify). */
 public final class SignatureSigner {
@@ -30,5 +32,26 @@ public final class SignatureSigner {
         signer.initSign(key, random);
         signer.update(message);
         return signer.sign();
+    }
+
+    /**
+     * Signs a probe with the first scheme the certificate key supports and verifies it, so that a key
+     * that does not belong to its certificate fails when a configuration is built, not at the peer.
+     *
+     * @throws IllegalStateException if no scheme fits the key or the key does not match
+     */
+    public static void checkKeyMatches(PrivateKey key, PublicKey certificateKey, SecureRandom random) {
+        SignatureScheme scheme = Stream.of(SignatureScheme.values()).filter(s -> canSign(s, certificateKey)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no supported signature scheme for a " + certificateKey.getAlgorithm() + " key"));
+        byte[] probe = "tunstack key probe".getBytes(StandardCharsets.US_ASCII);
+        boolean matches;
+        try {
+            matches = SignatureVerifier.verify(scheme, certificateKey, probe, sign(scheme, key, probe, random));
+        } catch (GeneralSecurityException e) {
+            matches = false;
+        }
+        if (!matches) {
+            throw new IllegalStateException("the private key does not match the certificate's " + scheme.keyAlgorithm() + " key");
+        }
     }
 }

@@ -2,7 +2,9 @@ package io.tunstack.tls.handshake;
 
 import io.tunstack.tls.TlsException;
 import io.tunstack.tls.record.AlertDescription;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Reads the TLS presentation language (RFC 8446 §3) from a byte range. Any read past the end, and
@@ -75,6 +77,19 @@ public final class ByteReader {
     /** opaque vector&lt;min..2^24-1&gt;. */
     public byte[] vector24(int min) throws TlsException {
         return checked(bytes(u24()), min);
+    }
+
+    /** A vector of 16-bit values with a 2-byte length prefix of at least {@code minBytes}; an odd length is a decode_error. */
+    public List<Integer> u16List(int minBytes) throws TlsException {
+        byte[] encoded = vector16(minBytes);
+        if (encoded.length % 2 != 0) {
+            throw new TlsException(AlertDescription.DECODE_ERROR, "odd-length list of 16-bit values");
+        }
+        List<Integer> values = new ArrayList<>();
+        for (int i = 0; i < encoded.length; i += 2) {
+            values.add(((encoded[i] & 0xff) << 8) | (encoded[i + 1] & 0xff));
+        }
+        return values;
     }
 
     /** A reader over the body of a vector with a {@code lengthBytes}-byte length prefix; the body is consumed here. */

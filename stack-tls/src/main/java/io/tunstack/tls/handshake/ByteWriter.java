@@ -1,6 +1,7 @@
 package io.tunstack.tls.handshake;
 
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 
 /** Writes the TLS presentation language; length-prefixed vectors are written with {@link #vector(int, Body)}. */
 public final class ByteWriter {
@@ -22,6 +23,11 @@ public final class ByteWriter {
         out.write(v >>> 8);
         out.write(v);
         return this;
+    }
+
+    public ByteWriter u32(long v) {
+        u16((int) (v >>> 16) & 0xffff);
+        return u16((int) v & 0xffff);
     }
 
     public ByteWriter u24(int v) {
@@ -55,6 +61,11 @@ public final class ByteWriter {
     /** An opaque vector with a {@code lengthBytes}-byte length prefix. */
     public ByteWriter opaque(int lengthBytes, byte[] content) {
         return vector(lengthBytes, w -> w.bytes(content));
+    }
+
+    /** An extensions block: {@code Extension extensions<0..2^16-1>} (RFC 8446 §4.2). */
+    public ByteWriter extensions(List<Extension> extensions) {
+        return vector(2, w -> extensions.forEach(e -> w.u16(e.type()).opaque(2, e.data())));
     }
 
     public byte[] toByteArray() {

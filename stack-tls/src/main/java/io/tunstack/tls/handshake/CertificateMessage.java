@@ -3,6 +3,7 @@ package io.tunstack.tls.handshake;
 import io.tunstack.tls.TlsException;
 import io.tunstack.tls.record.AlertDescription;
 import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -38,7 +39,7 @@ public record CertificateMessage(byte[] requestContext, List<byte[]> certificate
         return new CertificateMessage(new byte[0], certs);
     }
 
-    /** A TLS 1.3 client Certificate echoing the request context; each entry without extensions. An empty chain is allowed. */
+    /** A TLS 1.3 Certificate with the request context (empty from a server); each entry without extensions. An empty chain is allowed. */
     public static HandshakeMessage encode13(byte[] requestContext, List<byte[]> chain) {
         return HandshakeMessage.of(HandshakeType.CERTIFICATE, new ByteWriter().opaque(1, requestContext)
                 .vector(3, w -> chain.forEach(der -> w.opaque(3, der).u16(0))).toByteArray());
@@ -49,6 +50,19 @@ public record CertificateMessage(byte[] requestContext, List<byte[]> certificate
         return HandshakeMessage.of(HandshakeType.CERTIFICATE, new ByteWriter().vector(3, w -> chain.forEach(der -> w.opaque(3, der))).toByteArray());
     }
 
+    /** The DER encodings of a chain, to send. */
+    public static List<byte[]> encoded(List<X509Certificate> chain) throws TlsException {
+        List<byte[]> encoded = new ArrayList<>();
+        for (X509Certificate certificate : chain) {
+            try {
+                encoded.add(certificate.getEncoded());
+            } catch (CertificateEncodingException e) {
+                throw new TlsException(AlertDescription.INTERNAL_ERROR, "cannot encode our certificate", e);
+            }
+        }
+        return encoded;
+    }
+
     /** "CN=leaf, 2 certificates", for traces. */
     public static String describe(List<X509Certificate> chain) {
         return chain.get(0).getSubjectX500Principal().getName() + ", " + chain.size() + (chain.size() == 1 ? " certificate" : " certificates");
@@ -57,7 +71,7 @@ public record CertificateMessage(byte[] requestContext, List<byte[]> certificate
     /** The chain as X.509 certificates, leaf first; an empty chain is decode_error (RFC 8446 §4.4.2.4). */
     public List<X509Certificate> x509Chain() throws TlsException {
         if (certificates.isEmpty()) {
-            throw new TlsException(AlertDescription.DECODE_ERROR, "server sent an empty certificate chain");
+            throw new TlsException(AlertDescription.DECODE_ERROR, "peer sent an empty certificate chain");
         }
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
@@ -67,7 +81,7 @@ public record CertificateMessage(byte[] requestContext, List<byte[]> certificate
             }
             return chain;
         } catch (CertificateException | ClassCastException e) {
-            throw new TlsException(AlertDescription.BAD_CERTIFICATE, "unparseable server certificate", e);
+            throw new TlsException(AlertDescription.BAD_CERTIFICATE, "unparseable peer certificate", e);
         }
     }
 }

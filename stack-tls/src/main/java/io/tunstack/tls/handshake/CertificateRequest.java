@@ -1,8 +1,8 @@
 package io.tunstack.tls.handshake;
 
 import io.tunstack.tls.TlsException;
+import io.tunstack.tls.crypto.SignatureScheme;
 import io.tunstack.tls.record.AlertDescription;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,9 +33,22 @@ public record CertificateRequest(byte[] requestContext, List<Integer> signatureS
         if (algorithms == null) {
             throw new TlsException(AlertDescription.MISSING_EXTENSION, "CertificateRequest without signature_algorithms (RFC 8446 §4.3.2)");
         }
-        List<Integer> schemes = schemes(algorithms.vector16(2));
+        List<Integer> schemes = algorithms.u16List(2);
         algorithms.expectEnd("signature_algorithms");
         return new CertificateRequest(context, schemes, Set.of("RSA", "EC", "EdDSA"));
+    }
+
+    /** A TLS 1.3 server's request (RFC 8446 §4.3.2): an empty context and signature_algorithms. */
+    public static HandshakeMessage encode13(List<SignatureScheme> schemes) {
+        byte[] algorithms = new ByteWriter().vector(2, w -> schemes.forEach(s -> w.u16(s.code()))).toByteArray();
+        return HandshakeMessage.of(HandshakeType.CERTIFICATE_REQUEST, new ByteWriter().opaque(1, new byte[0])
+                .extensions(List.of(new Extension(ExtensionType.SIGNATURE_ALGORITHMS, algorithms))).toByteArray());
+    }
+
+    /** A TLS 1.2 request (RFC 5246 §7.4.4): RSA and ECDSA (which covers EdDSA) certificates, these schemes, no CA names. */
+    public static HandshakeMessage encode12(List<SignatureScheme> schemes) {
+        return HandshakeMessage.of(HandshakeType.CERTIFICATE_REQUEST, new ByteWriter().vector(1, w -> w.u8(RSA_SIGN).u8(ECDSA_SIGN))
+                .vector(2, w -> schemes.forEach(s -> w.u16(s.code()))).vector(2, w -> { }).toByteArray());
     }
 
     /**
@@ -45,7 +58,7 @@ public record CertificateRequest(byte[] requestContext, List<Integer> signatureS
     public static CertificateRequest decode12(HandshakeMessage message) throws TlsException {
         ByteReader r = message.body();
         byte[] types = r.vector8(1);
-        List<Integer> schemes = schemes(r.vector16(2));
+        List<Integer> schemes = r.u16List(2);
         r.vector16(0);
         r.expectEnd("CertificateRequest");
         Set<String> keyAlgorithms = new HashSet<>();
@@ -57,18 +70,6 @@ public record CertificateRequest(byte[] requestContext, List<Integer> signatureS
             }
         }
         return new CertificateRequest(new byte[0], schemes, keyAlgorithms);
-    }
-
-    private static List<Integer> schemes(byte[] encoded) throws TlsException {
-        if (encoded.length % 2 != 0) {
-            throw new TlsException(AlertDescription.DECODE_ERROR, "odd-length signature algorithm list");
-        }
-        ByteReader r = new ByteReader(encoded);
-        List<Integer> schemes = new ArrayList<>();
-        while (r.hasRemaining()) {
-            schemes.add(r.u16());
-        }
-        return schemes;
     }
 
     /** For traces, e.g. "7 signature schemes, key types [EC, RSA]". */

@@ -5,13 +5,9 @@ import io.tunstack.tls.TlsConfig;
 import io.tunstack.tls.TlsException;
 import io.tunstack.tls.crypto.SignatureScheme;
 import io.tunstack.tls.crypto.SignatureSigner;
-import io.tunstack.tls.record.AlertDescription;
 import io.tunstack.tls.record.ProtocolVersion;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Answers a CertificateRequest: the configured certificate and its CertificateVerify, or an empty Certificate. */
@@ -31,7 +27,7 @@ final class ClientAuthentication {
     static SignatureScheme sendCertificate(HandshakeContext context, CertificateRequest request, ProtocolVersion version) throws TlsException {
         List<X509Certificate> chain = context.config().clientCertificateChain();
         SignatureScheme scheme = chain.isEmpty() ? null : chooseScheme(context.config(), request, version);
-        List<byte[]> encoded = scheme == null ? List.of() : encode(chain);
+        List<byte[]> encoded = scheme == null ? List.of() : CertificateMessage.encoded(chain);
         context.sendHandshake(version == ProtocolVersion.TLS_1_3
                 ? CertificateMessage.encode13(request.requestContext(), encoded)
                 : CertificateMessage.encode12(encoded));
@@ -47,13 +43,7 @@ final class ClientAuthentication {
      */
     static void sendCertificateVerify(HandshakeContext context, SignatureScheme scheme, byte[] content) throws TlsException {
         TlsConfig config = context.config();
-        byte[] signature;
-        try {
-            signature = SignatureSigner.sign(scheme, config.clientKey(), content, config.random());
-        } catch (GeneralSecurityException e) {
-            throw new TlsException(AlertDescription.INTERNAL_ERROR, "cannot sign CertificateVerify with " + scheme.ianaName(), e);
-        }
-        context.sendHandshake(new CertificateVerify(scheme.code(), signature).encode());
+        context.sendHandshake(CertificateVerify.sign(scheme, config.clientKey(), content, config.random()).encode());
         context.record(HandshakeEvent.CERTIFICATE_VERIFY_SENT, scheme.ianaName());
     }
 
@@ -70,17 +60,5 @@ final class ClientAuthentication {
             }
         }
         return null;
-    }
-
-    private static List<byte[]> encode(List<X509Certificate> chain) throws TlsException {
-        List<byte[]> encoded = new ArrayList<>();
-        for (X509Certificate certificate : chain) {
-            try {
-                encoded.add(certificate.getEncoded());
-            } catch (CertificateEncodingException e) {
-                throw new TlsException(AlertDescription.INTERNAL_ERROR, "cannot encode the client certificate", e);
-            }
-        }
-        return encoded;
     }
 }

@@ -13,7 +13,7 @@ public record ClientHello(byte[] random, byte[] legacySessionId, List<CipherSuit
                 .opaque(1, legacySessionId)
                 .vector(2, w -> cipherSuites.forEach(s -> w.u16(s.code())))
                 .vector(1, w -> w.u8(0))
-                .vector(2, w -> extensions.forEach(e -> w.u16(e.type()).opaque(2, e.data())))
+                .extensions(extensions)
                 .toByteArray();
         return HandshakeMessage.of(HandshakeType.CLIENT_HELLO, body);
     }

@@ -15,8 +15,6 @@ import java.util.stream.Stream;
 /** Builds the ClientHello extensions from the configuration (RFC 8446 §4.2, RFC 5246 §7.4.1.4). */
 final class ClientHelloBuilder {
 
-    /** psk_dhe_ke (RFC 8446 §4.2.9). */
-    private static final int PSK_DHE_KE = 1;
     /** HostName in a ServerName entry (RFC 6066 §3). */
     private static final int NAME_TYPE_HOST_NAME = 0;
     /** The uncompressed point format (RFC 8422 §5.1.2). */
@@ -28,8 +26,9 @@ final class ClientHelloBuilder {
     /**
      * @param keyShares the TLS 1.3 key shares to send (ignored when TLS 1.3 is disabled)
      * @param cookie the cookie from a HelloRetryRequest, or null
+     * @param preSharedKey the unbound pre_shared_key extension, sent last (RFC 8446 §4.2.11), or null
      */
-    static ClientHello build(TlsConfig config, byte[] random, byte[] sessionId, List<KeyExchange> keyShares, byte[] cookie) {
+    static ClientHello build(TlsConfig config, byte[] random, byte[] sessionId, List<KeyExchange> keyShares, byte[] cookie, Extension preSharedKey) {
         boolean tls13 = config.enabled(ProtocolVersion.TLS_1_3);
         boolean tls12 = config.enabled(ProtocolVersion.TLS_1_2);
         List<Extension> extensions = new ArrayList<>();
@@ -64,11 +63,14 @@ final class ClientHelloBuilder {
                     w.u16(ProtocolVersion.TLS_1_2.code());
                 }
             }).toByteArray()));
-            extensions.add(new Extension(ExtensionType.PSK_KEY_EXCHANGE_MODES, new byte[] {1, PSK_DHE_KE}));
+            extensions.add(new Extension(ExtensionType.PSK_KEY_EXCHANGE_MODES, new byte[] {1, PreSharedKeyExtension.PSK_DHE_KE}));
             extensions.add(new Extension(ExtensionType.KEY_SHARE, new ByteWriter().vector(2,
                     w -> keyShares.forEach(k -> w.u16(k.group().code()).opaque(2, k.publicKey()))).toByteArray()));
             if (cookie != null) {
                 extensions.add(new Extension(ExtensionType.COOKIE, new ByteWriter().opaque(2, cookie).toByteArray()));
+            }
+            if (preSharedKey != null) {
+                extensions.add(preSharedKey);
             }
         }
         return new ClientHello(random, sessionId, config.cipherSuites(), extensions);

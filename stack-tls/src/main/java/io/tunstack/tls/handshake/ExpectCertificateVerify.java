@@ -3,8 +3,6 @@ package io.tunstack.tls.handshake;
 import io.tunstack.tls.HandshakeEvent;
 import io.tunstack.tls.TlsException;
 import io.tunstack.tls.crypto.SignatureScheme;
-import io.tunstack.tls.crypto.SignatureVerifier;
-import io.tunstack.tls.record.AlertDescription;
 import java.security.PublicKey;
 
 /** TLS 1.3: waiting for CertificateVerify, the server's signature over the transcript (RFC 8446 §4.4.3). */
@@ -25,17 +23,9 @@ final class ExpectCertificateVerify implements HandshakeState {
         if (message.type() != HandshakeType.CERTIFICATE_VERIFY) {
             throw message.unexpected("waiting for CertificateVerify");
         }
-        CertificateVerify verify = CertificateVerify.decode(message);
-        SignatureScheme scheme = ServerAuthentication.offeredScheme(context, verify.scheme());
-        if (!scheme.allowedInTls13Handshake()) {
-            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, scheme.ianaName() + " is not allowed in TLS 1.3 CertificateVerify");
-        }
         PublicKey key = details.peerCertificates.get(0).getPublicKey();
-        if (!SignatureVerifier.curveMatches(scheme, key)) {
-            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, scheme.ianaName() + " used with a key on another curve");
-        }
-        byte[] content = CertificateVerify.tls13Content(CertificateVerify.SERVER_CONTEXT, context.transcript().currentHash());
-        ServerAuthentication.verifySignature(scheme, key, content, verify.signature());
+        SignatureScheme scheme = CertificateVerify.decode(message).verifyTls13(context.config().signatureSchemes(), key,
+                CertificateVerify.SERVER_CONTEXT, context.transcript().currentHash());
         details.signatureScheme = scheme;
         context.transcript().add(message);
         context.record(HandshakeEvent.CERTIFICATE_VERIFY_RECEIVED, scheme.ianaName());

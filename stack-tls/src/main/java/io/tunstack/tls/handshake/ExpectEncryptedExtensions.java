@@ -45,7 +45,8 @@ final class ExpectEncryptedExtensions implements HandshakeState {
         context.transcript().add(message);
         context.record(HandshakeEvent.ENCRYPTED_EXTENSIONS_RECEIVED,
                 details.applicationProtocol == null ? "no ALPN" : "ALPN " + details.applicationProtocol);
-        return new ExpectCertificate(details, secrets, null);
+        // RFC 8446 §2.2: a resumed handshake authenticates with the PSK, so Finished follows directly.
+        return details.resumed ? new ExpectFinished(details, secrets, null) : new ExpectCertificate(details, secrets, null);
     }
 
     @Override

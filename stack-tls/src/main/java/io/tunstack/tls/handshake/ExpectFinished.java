@@ -4,9 +4,7 @@ import io.tunstack.tls.CipherSuite;
 import io.tunstack.tls.HandshakeEvent;
 import io.tunstack.tls.TlsException;
 import io.tunstack.tls.crypto.SignatureScheme;
-import io.tunstack.tls.record.AlertDescription;
 import io.tunstack.tls.record.ProtocolVersion;
-import java.security.MessageDigest;
 
 /**
  * TLS 1.3: waiting for the server Finished (RFC 8446 §4.4.4). On success the client sends its
@@ -34,15 +32,9 @@ final class ExpectFinished implements HandshakeState {
         CipherSuite suite = secrets.suite();
         KeySchedule schedule = secrets.schedule();
         Transcript transcript = context.transcript();
-        byte[] expected = KeySchedule.finishedVerifyData(suite.hash(), secrets.serverHandshakeSecret(), transcript.currentHash());
-        ByteReader body = message.body();
-        byte[] verifyData = body.bytes(suite.hash().length());
-        body.expectEnd("Finished");
-        if (!MessageDigest.isEqual(expected, verifyData)) {
-            throw new TlsException(AlertDescription.DECRYPT_ERROR, "server Finished does not verify");
-        }
+        Finished.verify(suite.hash(), secrets.serverHandshakeSecret(), transcript.currentHash(), message);
         transcript.add(message);
-        context.record(HandshakeEvent.SERVER_FINISHED_RECEIVED, verifyData.length + " bytes verify_data, verified");
+        context.record(HandshakeEvent.SERVER_FINISHED_RECEIVED, suite.hash().length() + " bytes verify_data, verified");
 
         schedule.deriveMasterSecret();
         byte[] serverFinishedHash = transcript.currentHash();
@@ -55,9 +47,8 @@ final class ExpectFinished implements HandshakeState {
         if (certificateRequest != null) {
             authenticate(context);
         }
-        byte[] clientVerifyData = KeySchedule.finishedVerifyData(suite.hash(), secrets.clientHandshakeSecret(), transcript.currentHash());
-        context.sendHandshake(HandshakeMessage.of(HandshakeType.FINISHED, clientVerifyData));
-        context.record(HandshakeEvent.CLIENT_FINISHED_SENT, clientVerifyData.length + " bytes verify_data");
+        context.sendHandshake(Finished.create(suite.hash(), secrets.clientHandshakeSecret(), transcript.currentHash()));
+        context.record(HandshakeEvent.CLIENT_FINISHED_SENT, suite.hash().length() + " bytes verify_data");
         context.setWriteProtection(TrafficKeys.protection(suite.hash(), suite.aead(), clientApplicationSecret));
 
         byte[] resumptionMasterSecret = schedule.resumptionMasterSecret(transcript.currentHash());

@@ -2,8 +2,6 @@ package io.tunstack.tls.handshake;
 
 import io.tunstack.tls.HandshakeEvent;
 import io.tunstack.tls.TlsException;
-import io.tunstack.tls.record.AlertDescription;
-import java.security.MessageDigest;
 
 /** TLS 1.2: waiting for the server Finished (RFC 5246 §7.4.9), compared in constant time. */
 final class ExpectFinished12 extends Tls12HandshakeState {
@@ -25,13 +23,7 @@ final class ExpectFinished12 extends Tls12HandshakeState {
         if (message.type() != HandshakeType.FINISHED) {
             throw message.unexpected("waiting for Finished");
         }
-        ByteReader body = message.body();
-        byte[] verifyData = body.bytes(VERIFY_DATA_LENGTH);
-        body.expectEnd("Finished");
-        byte[] expected = Tls12KeyDerivation.verifyData(parameters.suite(), masterSecret, "server finished", context.transcript().currentHash());
-        if (!MessageDigest.isEqual(expected, verifyData)) {
-            throw new TlsException(AlertDescription.DECRYPT_ERROR, "server Finished does not verify");
-        }
+        Tls12KeyDerivation.verifyFinished(parameters.suite(), masterSecret, "server finished", context.transcript().currentHash(), message);
         context.transcript().add(message);
         context.record(HandshakeEvent.SERVER_FINISHED_RECEIVED, VERIFY_DATA_LENGTH + " bytes verify_data, verified");
         context.complete(details.toSession(context.timeline()));

@@ -21,6 +21,8 @@ import java.util.Set;
 public final class ExpectServerHello implements HandshakeState {
 
     private static final Set<Integer> TLS13_SERVER_HELLO_EXTENSIONS = Set.of(ExtensionType.SUPPORTED_VERSIONS, ExtensionType.KEY_SHARE);
+    private static final Set<Integer> TLS13_RESUMING_SERVER_HELLO_EXTENSIONS =
+            Set.of(ExtensionType.SUPPORTED_VERSIONS, ExtensionType.KEY_SHARE, ExtensionType.PRE_SHARED_KEY);
     private static final Set<Integer> HELLO_RETRY_REQUEST_EXTENSIONS =
             Set.of(ExtensionType.SUPPORTED_VERSIONS, ExtensionType.KEY_SHARE, ExtensionType.COOKIE);
     private static final Set<Integer> TLS12_SERVER_HELLO_EXTENSIONS = Set.of(ExtensionType.SERVER_NAME, ExtensionType.EC_POINT_FORMATS,
@@ -33,9 +35,11 @@ public final class ExpectServerHello implements HandshakeState {
     /** The suite of the HelloRetryRequest, or null before any. */
     private final CipherSuite retrySuite;
     private final SessionDetails details;
+    /** The ticket offered for resumption, or null. */
+    private final TicketOffer offer;
 
     private ExpectServerHello(byte[] clientRandom, byte[] sessionId, List<KeyExchange> keyShares, ClientHello sent,
-            CipherSuite retrySuite, SessionDetails details) {
+            CipherSuite retrySuite, SessionDetails details, TicketOffer offer) {
         this.clientRandom = clientRandom;
         this.sessionId = sessionId;
         this.keyShares = keyShares;
@@ -43,6 +47,7 @@ public final class ExpectServerHello implements HandshakeState {
         sent.extensions().forEach(e -> offeredExtensions.add(e.type()));
         this.retrySuite = retrySuite;
         this.details = details;
+        this.offer = offer;
     }
 
     /** Sends the first ClientHello and returns the state waiting for the answer. */
@@ -55,10 +60,12 @@ public final class ExpectServerHello implements HandshakeState {
         byte[] sessionId = new byte[tls13 ? 32 : 0];
         config.random().nextBytes(sessionId);
         List<KeyExchange> shares = tls13 ? ClientHelloBuilder.generateShares(config, config.keyShareGroups()) : List.of();
-        ClientHello hello = ClientHelloBuilder.build(config, random, sessionId, shares, null);
-        context.sendHandshake(hello.encode());
-        context.record(HandshakeEvent.CLIENT_HELLO_SENT, ClientHelloBuilder.describe(config, shares));
-        return new ExpectServerHello(random, sessionId, shares, hello, null, new SessionDetails());
+        long now = System.currentTimeMillis();
+        TicketOffer offer = TicketOffer.choose(config, now);
+        ClientHello hello = ClientHelloBuilder.build(config, random, sessionId, shares, null, offer == null ? null : offer.unbound(now));
+        context.sendHandshake(offer == null ? hello.encode() : offer.bind(hello.encode(), null));
+        context.record(HandshakeEvent.CLIENT_HELLO_SENT, ClientHelloBuilder.describe(config, shares) + (offer == null ? "" : ", ticket offered"));
+        return new ExpectServerHello(random, sessionId, shares, hello, null, new SessionDetails(), offer);
     }
 
     @Override
@@ -118,15 +125,18 @@ public final class ExpectServerHello implements HandshakeState {
                 + (shares == keyShares ? "" : ", asks for a key share for " + shares.get(0).group().ianaName())
                 + (cookie == null ? "" : ", cookie"));
         details.helloRetryRequest = true;
-        ClientHello second = ClientHelloBuilder.build(context.config(), clientRandom, sessionId, shares, cookie);
+        // RFC 8446 §4.1.4: a PSK whose hash is not the HelloRetryRequest suite's is left out of the second ClientHello.
+        TicketOffer kept = offer != null && offer.ticket().cipherSuite().hash() == suite.hash() ? offer : null;
+        long now = System.currentTimeMillis();
+        ClientHello second = ClientHelloBuilder.build(context.config(), clientRandom, sessionId, shares, cookie, kept == null ? null : kept.unbound(now));
         context.sendMiddleboxChangeCipherSpecOnce();
-        context.sendHandshake(second.encode());
-        context.record(HandshakeEvent.CLIENT_HELLO_SENT, ClientHelloBuilder.describe(context.config(), shares));
-        return new ExpectServerHello(clientRandom, sessionId, shares, second, suite, details);
+        context.sendHandshake(kept == null ? second.encode() : kept.bind(second.encode(), transcript));
+        context.record(HandshakeEvent.CLIENT_HELLO_SENT, ClientHelloBuilder.describe(context.config(), shares) + (kept == null ? "" : ", ticket offered"));
+        return new ExpectServerHello(clientRandom, sessionId, shares, second, suite, details, kept);
     }
 
     private HandshakeState acceptTls13(HandshakeContext context, HandshakeMessage message, ServerHello hello) throws TlsException {
-        CipherSuite suite = checkTls13Hello(context, hello, TLS13_SERVER_HELLO_EXTENSIONS);
+        CipherSuite suite = checkTls13Hello(context, hello, offer == null ? TLS13_SERVER_HELLO_EXTENSIONS : TLS13_RESUMING_SERVER_HELLO_EXTENSIONS);
         if (retrySuite != null && suite != retrySuite) {
             throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "ServerHello suite differs from the HelloRetryRequest's");
         }
@@ -151,17 +161,37 @@ public final class ExpectServerHello implements HandshakeState {
             transcript.selectHash(suite.hash());
         }
         transcript.add(message);
-        KeySchedule schedule = new KeySchedule(suite.hash());
+        KeySchedule schedule = resumptionSchedule(hello, suite);
         schedule.inputSharedSecret(shared);
         byte[] helloHash = transcript.currentHash();
         byte[] clientSecret = schedule.clientHandshakeTrafficSecret(helloHash);
         byte[] serverSecret = schedule.serverHandshakeTrafficSecret(helloHash);
         context.setReadProtection(TrafficKeys.protection(suite.hash(), suite.aead(), serverSecret));
-        context.record(HandshakeEvent.SERVER_HELLO_RECEIVED, ProtocolVersion.TLS_1_3 + ", " + suite + ", " + mine.group().ianaName());
+        context.record(HandshakeEvent.SERVER_HELLO_RECEIVED, ProtocolVersion.TLS_1_3 + ", " + suite + ", " + mine.group().ianaName()
+                + (details.resumed ? ", ticket accepted" : ""));
         details.suite = suite;
         details.group = mine.group();
         details.extendedMasterSecret = true;
         return new ExpectEncryptedExtensions(details, new Tls13Secrets(suite, schedule, clientSecret, serverSecret));
+    }
+
+    /**
+     * RFC 8446 §4.2.11: a server that accepts our ticket names identity 0 and a suite with the
+     * ticket's hash; the schedule then starts from its PSK. Without pre_shared_key: a full handshake.
+     */
+    private KeySchedule resumptionSchedule(ServerHello hello, CipherSuite suite) throws TlsException {
+        byte[] selected = hello.extensions().get(ExtensionType.PRE_SHARED_KEY);
+        if (selected == null) {
+            return new KeySchedule(suite.hash());
+        }
+        if (PreSharedKeyExtension.decodeSelected(selected) != 0) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "server selected a PSK identity we did not offer");
+        }
+        if (offer.ticket().cipherSuite().hash() != suite.hash()) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "server resumed with a suite whose hash is not the ticket's");
+        }
+        details.resumed = true;
+        return offer.schedule();
     }
 
     /** Checks shared by ServerHello and HelloRetryRequest in TLS 1.3 (RFC 8446 §4.1.3, §4.1.4, §4.2.1). */

@@ -65,12 +65,7 @@ final class ExpectServerHelloDone extends Tls12HandshakeState {
         Tls12KeyDerivation.RecordKeys keys = Tls12KeyDerivation.recordKeys(parameters.suite(), masterSecret,
                 parameters.clientRandom(), parameters.serverRandom());
 
-        context.sendChangeCipherSpec();
-        context.setWriteProtection(keys.clientWrite());
-        context.record(HandshakeEvent.CHANGE_CIPHER_SPEC_SENT, "client now writes with " + parameters.suite());
-        byte[] verifyData = Tls12KeyDerivation.verifyData(parameters.suite(), masterSecret, "client finished", transcript.currentHash());
-        context.sendHandshake(HandshakeMessage.of(HandshakeType.FINISHED, verifyData));
-        context.record(HandshakeEvent.CLIENT_FINISHED_SENT, verifyData.length + " bytes verify_data");
+        Tls12Finished.send(context, parameters.suite(), masterSecret, keys.clientWrite(), true);
         return new ExpectChangeCipherSpec(details, parameters, masterSecret, keys.serverWrite());
     }
 

@@ -6,7 +6,6 @@ import io.tunstack.tls.TlsException;
 import io.tunstack.tls.crypto.NamedGroup;
 import io.tunstack.tls.crypto.SignatureScheme;
 import io.tunstack.tls.record.AlertDescription;
-import java.io.ByteArrayOutputStream;
 
 /** TLS 1.2 ECDHE: waiting for ServerKeyExchange and checking its signature (RFC 8422 §5.4, RFC 5246 §7.4.3). */
 final class ExpectServerKeyExchange extends Tls12HandshakeState {
@@ -34,11 +33,8 @@ final class ExpectServerKeyExchange extends Tls12HandshakeState {
         if (ecdsaSuite == "RSA".equals(scheme.keyAlgorithm())) {
             throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, scheme.ianaName() + " does not fit " + parameters.suite());
         }
-        ByteArrayOutputStream signed = new ByteArrayOutputStream();
-        signed.writeBytes(parameters.clientRandom());
-        signed.writeBytes(parameters.serverRandom());
-        signed.writeBytes(exchange.params());
-        ServerAuthentication.verifySignature(scheme, details.peerCertificates.get(0).getPublicKey(), signed.toByteArray(), exchange.signature());
+        byte[] signed = ServerKeyExchange.signedContent(parameters.clientRandom(), parameters.serverRandom(), exchange.params());
+        ServerAuthentication.verifySignature(scheme, details.peerCertificates.get(0).getPublicKey(), signed, exchange.signature());
         details.group = group;
         details.signatureScheme = scheme;
         context.transcript().add(message);

@@ -1,6 +1,6 @@
 package io.tunstack.tls.handshake;
 
-/** Extension code points used by this client (RFC 8446 §4.2 and the RFCs named per constant). */
+/** Extension code points used by this client and server (RFC 8446 §4.2 and the RFCs named per constant). */
 public final class ExtensionType {
 
     /** RFC 6066 §3. */
@@ -12,8 +12,12 @@ public final class ExtensionType {
     public static final int SIGNATURE_ALGORITHMS = 13;
     /** RFC 7301. */
     public static final int APPLICATION_LAYER_PROTOCOL_NEGOTIATION = 16;
+    /** RFC 7685. */
+    public static final int PADDING = 21;
     /** RFC 7627. */
     public static final int EXTENDED_MASTER_SECRET = 23;
+    public static final int PRE_SHARED_KEY = 41;
+    public static final int EARLY_DATA = 42;
     public static final int SUPPORTED_VERSIONS = 43;
     public static final int COOKIE = 44;
     public static final int PSK_KEY_EXCHANGE_MODES = 45;

@@ -2,7 +2,9 @@ package io.tunstack.tls.handshake;
 
 import io.tunstack.tls.TlsException;
 import io.tunstack.tls.record.AlertDescription;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,6 +34,18 @@ public final class Extensions {
             }
         }
         return new Extensions(entries);
+    }
+
+    /** The extension types in the order they were received. */
+    public List<Integer> types() {
+        return List.copyOf(entries.keySet());
+    }
+
+    /** True if both blocks hold the same extensions in the same order, apart from the types in {@code ignored}. */
+    public boolean sameExcept(Extensions other, Set<Integer> ignored) {
+        List<Integer> mine = types().stream().filter(t -> !ignored.contains(t)).toList();
+        List<Integer> theirs = other.types().stream().filter(t -> !ignored.contains(t)).toList();
+        return mine.equals(theirs) && mine.stream().allMatch(t -> Arrays.equals(entries.get(t), other.entries.get(t)));
     }
 
     /** The extension_data, or null if absent. */

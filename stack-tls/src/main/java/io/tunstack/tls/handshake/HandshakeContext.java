@@ -1,114 +1,20 @@
 package io.tunstack.tls.handshake;
 
-import io.tunstack.tls.HandshakeEvent;
-import io.tunstack.tls.HandshakeStep;
-import io.tunstack.tls.HandshakeTimeline;
 import io.tunstack.tls.TlsConfig;
-import io.tunstack.tls.TlsException;
-import io.tunstack.tls.TlsHandshakeListener;
-import io.tunstack.tls.TlsSession;
-import io.tunstack.tls.record.AlertDescription;
-import io.tunstack.tls.record.ContentType;
 import io.tunstack.tls.record.HandshakeReassembler;
 import io.tunstack.tls.record.RecordLayer;
-import io.tunstack.tls.record.RecordProtection;
 
-/** What handshake states may do to the connection: send, switch keys, record progress. */
-public final class HandshakeContext {
-
-    private static final byte[] CHANGE_CIPHER_SPEC = {1};
+/** The client's handshake context: the shared {@link HandshakeIo} with the client configuration. */
+public final class HandshakeContext extends HandshakeIo {
 
     private final TlsConfig config;
-    private final RecordLayer records;
-    private final HandshakeReassembler reassembler;
-    private final Transcript transcript = new Transcript();
-    private final HandshakeTimeline timeline;
-    private boolean middleboxChangeCipherSpecSent;
-    private TlsSession session;
 
     public HandshakeContext(TlsConfig config, RecordLayer records, HandshakeReassembler reassembler) {
+        super(records, reassembler, config.nanoClock(), config.handshakeListener());
         this.config = config;
-        this.records = records;
-        this.reassembler = reassembler;
-        this.timeline = new HandshakeTimeline();
     }
 
     public TlsConfig config() {
         return config;
-    }
-
-    public Transcript transcript() {
-        return transcript;
-    }
-
-    public HandshakeTimeline timeline() {
-        return timeline;
-    }
-
-    /**
-     * The one place a handshake step is reported: timed into the timeline, then passed to the
-     * configured listener. A listener that throws fails the handshake with internal_error.
-     */
-    public void record(HandshakeEvent event, String detail) throws TlsException {
-        HandshakeStep step = new HandshakeStep(event, config.nanoClock().getAsLong(), detail);
-        timeline.record(step);
-        TlsHandshakeListener listener = config.handshakeListener();
-        if (listener != null) {
-            try {
-                listener.onStep(step);
-            } catch (RuntimeException e) {
-                throw new TlsException(AlertDescription.INTERNAL_ERROR, "handshake listener failed on " + event, e);
-            }
-        }
-    }
-
-    /** Sends a handshake message and adds it to the transcript. */
-    public void sendHandshake(HandshakeMessage message) throws TlsException {
-        transcript.add(message);
-        sendPostHandshake(message);
-    }
-
-    /** Sends a handshake message that is not part of the transcript (KeyUpdate). */
-    public void sendPostHandshake(HandshakeMessage message) throws TlsException {
-        byte[] encoded = message.encoded();
-        records.send(ContentType.HANDSHAKE, encoded, 0, encoded.length);
-    }
-
-    /** Sends change_cipher_spec (TLS 1.2 §7.1). */
-    public void sendChangeCipherSpec() throws TlsException {
-        records.send(ContentType.CHANGE_CIPHER_SPEC, CHANGE_CIPHER_SPEC, 0, 1);
-    }
-
-    /** TLS 1.3 middlebox compatibility (RFC 8446 §D.4): one dummy change_cipher_spec before the second flight. */
-    public void sendMiddleboxChangeCipherSpecOnce() throws TlsException {
-        if (!middleboxChangeCipherSpecSent) {
-            middleboxChangeCipherSpecSent = true;
-            sendChangeCipherSpec();
-        }
-    }
-
-    public void sendWarningAlert(AlertDescription alert) throws TlsException {
-        records.send(ContentType.ALERT, new byte[] {1, (byte) alert.code()}, 0, 2);
-    }
-
-    /** Installs new read keys; handshake messages must not span a key change (RFC 8446 §5.1). */
-    public void setReadProtection(RecordProtection protection) throws TlsException {
-        if (reassembler.hasPartialData()) {
-            throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "handshake data left over at a key change");
-        }
-        records.setReader(protection);
-    }
-
-    public void setWriteProtection(RecordProtection protection) {
-        records.setWriter(protection);
-    }
-
-    public void complete(TlsSession session) {
-        this.session = session;
-    }
-
-    /** The negotiated session once the handshake is complete, else null. */
-    public TlsSession session() {
-        return session;
     }
 }

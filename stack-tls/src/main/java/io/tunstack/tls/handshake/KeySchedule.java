@@ -5,7 +5,7 @@ import io.tunstack.tls.crypto.Hkdf;
 import io.tunstack.tls.crypto.Hmac;
 
 /**
- * The TLS 1.3 key schedule without PSK (RFC 8446 §7.1): Early Secret = HKDF-Extract(0, 0),
+ * The TLS 1.3 key schedule (RFC 8446 §7.1): Early Secret = HKDF-Extract(0, PSK), with PSK = 0 without one,
  * Handshake Secret = HKDF-Extract(Derive-Secret(Early, "derived", ""), (EC)DHE),
  * Master Secret = HKDF-Extract(Derive-Secret(Handshake, "derived", ""), 0).
  */
@@ -17,8 +17,18 @@ public final class KeySchedule {
     private byte[] masterSecret;
 
     public KeySchedule(HashAlgorithm hash) {
+        this(hash, new byte[hash.length()]);
+    }
+
+    /** A schedule that starts from a resumption PSK (RFC 8446 §4.6.1). */
+    public KeySchedule(HashAlgorithm hash, byte[] psk) {
         this.hash = hash;
-        this.earlySecret = Hkdf.extract(hash, new byte[0], new byte[hash.length()]);
+        this.earlySecret = Hkdf.extract(hash, new byte[0], psk);
+    }
+
+    /** binder_key for resumption PSKs: Derive-Secret(Early Secret, "res binder", "") (RFC 8446 §7.1). */
+    public byte[] resumptionBinderKey() {
+        return Hkdf.deriveSecret(hash, earlySecret, "res binder", hash.hash(new byte[0]));
     }
 
     public HashAlgorithm hash() {

@@ -2,8 +2,10 @@ package io.tunstack.tls.handshake;
 
 import io.tunstack.tls.TlsException;
 import io.tunstack.tls.record.AlertDescription;
+import io.tunstack.tls.record.ProtocolVersion;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 /** A ServerHello or HelloRetryRequest (RFC 8446 §4.1.3-4.1.4, RFC 5246 §7.4.1.3). */
 public record ServerHello(int legacyVersion, byte[] random, byte[] sessionIdEcho, int cipherSuite, Extensions extensions) {
@@ -32,8 +34,25 @@ public record ServerHello(int legacyVersion, byte[] random, byte[] sessionIdEcho
         return new ServerHello(version, random, sessionId, suite, extensions);
     }
 
+    /** A ServerHello (or, with {@link #helloRetryRequestRandom()}, a HelloRetryRequest) with legacy_version 0x0303 and no compression. */
+    public static HandshakeMessage encode(byte[] random, byte[] sessionIdEcho, int cipherSuite, List<Extension> extensions) {
+        return HandshakeMessage.of(HandshakeType.SERVER_HELLO, new ByteWriter().u16(ProtocolVersion.TLS_1_2.code()).bytes(random)
+                .opaque(1, sessionIdEcho).u16(cipherSuite).u8(0).extensions(extensions).toByteArray());
+    }
+
+    /** The random of every HelloRetryRequest (RFC 8446 §4.1.3). */
+    public static byte[] helloRetryRequestRandom() {
+        return HELLO_RETRY_REQUEST_RANDOM.clone();
+    }
+
     public boolean isHelloRetryRequest() {
         return Arrays.equals(random, HELLO_RETRY_REQUEST_RANDOM);
+    }
+
+    /** RFC 8446 §4.1.3: a TLS 1.3 server negotiating TLS 1.2 ends its random with "DOWNGRD" 01. */
+    public static void markTls12Downgrade(byte[] random) {
+        System.arraycopy(DOWNGRADE_PREFIX, 0, random, 24, DOWNGRADE_PREFIX.length);
+        random[31] = 1;
     }
 
     /** True if the last 8 bytes of the random are a TLS 1.3 downgrade sentinel. */

@@ -18,9 +18,10 @@ final class SessionDetails {
     List<X509Certificate> peerCertificates = List.of();
     boolean helloRetryRequest;
     boolean extendedMasterSecret;
+    boolean resumed;
 
     TlsSession toSession(HandshakeTimeline timeline) {
         return new TlsSession(suite.version(), suite, group, signatureScheme, applicationProtocol,
-                peerCertificates, helloRetryRequest, extendedMasterSecret, timeline);
+                peerCertificates, helloRetryRequest, extendedMasterSecret, resumed, timeline);
     }
 }

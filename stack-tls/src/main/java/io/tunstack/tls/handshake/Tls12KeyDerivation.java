@@ -1,8 +1,11 @@
 package io.tunstack.tls.handshake;
 
 import io.tunstack.tls.CipherSuite;
+import io.tunstack.tls.TlsException;
 import io.tunstack.tls.crypto.Prf12;
+import io.tunstack.tls.record.AlertDescription;
 import io.tunstack.tls.record.Tls12RecordProtection;
+import java.security.MessageDigest;
 import java.util.Arrays;
 
 /** TLS 1.2 secrets: master secret (RFC 5246 §8.1, RFC 7627 §4), key block (RFC 5246 §6.3), Finished (§7.4.9). */
@@ -26,6 +29,17 @@ public final class Tls12KeyDerivation {
     /** verify_data = PRF(master_secret, finished_label, Hash(handshake_messages))[0..11]. */
     public static byte[] verifyData(CipherSuite suite, byte[] masterSecret, String finishedLabel, byte[] transcriptHash) {
         return Prf12.prf(suite.hash(), masterSecret, finishedLabel, transcriptHash, VERIFY_DATA_LENGTH);
+    }
+
+    /** Checks the peer's Finished in constant time; a wrong value is decrypt_error (RFC 5246 §7.4.9). */
+    public static void verifyFinished(CipherSuite suite, byte[] masterSecret, String finishedLabel, byte[] transcriptHash, HandshakeMessage message)
+            throws TlsException {
+        ByteReader body = message.body();
+        byte[] verifyData = body.bytes(VERIFY_DATA_LENGTH);
+        body.expectEnd("Finished");
+        if (!MessageDigest.isEqual(verifyData(suite, masterSecret, finishedLabel, transcriptHash), verifyData)) {
+            throw new TlsException(AlertDescription.DECRYPT_ERROR, "peer Finished does not verify");
+        }
     }
 
     /** The two directions' record protection from the key block (AEAD suites have no MAC keys). */

@@ -62,6 +62,17 @@ public final class Transcript {
         }
     }
 
+    /** Transcript-Hash of everything added so far followed by {@code more}, which is not added (a PSK binder's truncated ClientHello). */
+    public byte[] hashWith(byte[] more) {
+        try {
+            MessageDigest copy = (MessageDigest) digest.clone();
+            copy.update(more);
+            return copy.digest();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("JDK digest not cloneable", e);
+        }
+    }
+
     /**
      * RFC 8446 §4.4.1: after a HelloRetryRequest, ClientHello1 is replaced by the synthetic message
      * message_hash(254) 00 00 Hash.length Hash(ClientHello1). Called with only ClientHello1 added.

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tunstack.tls.TlsServer;
+import io.tunstack.tls.TlsServerConfig;
+import io.tunstack.tls.cert.TestPki;
 import io.tunstack.tls.crypto.AeadAlgorithm;
 import io.tunstack.tls.crypto.HashAlgorithm;
 import io.tunstack.tls.crypto.SignatureScheme;
@@ -12,8 +15,14 @@ import io.tunstack.tls.crypto.SignatureVerifier;
 import io.tunstack.tls.crypto.X25519KeyExchange;
 import io.tunstack.tls.record.ContentType;
 import io.tunstack.tls.record.Tls13RecordProtection;
+import io.tunstack.tls.record.TlsCiphertext;
+import io.tunstack.tls.record.TlsPlaintext;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,6 +64,8 @@ class Rfc8448SimpleHandshakeTest {
     private static final byte[] CLIENT_PRIVATE = hex("49af42ba7f7994852d713ef2784bcbcaa7911de26adc5642cb634540e7ea5005");
     private static final byte[] CLIENT_PUBLIC = hex("99381de560e4bd43d23d8e435a7dbafeb3c06e51c13cae4d5413691e529aaf2c");
     private static final byte[] SERVER_PUBLIC = hex("c9828876112095fe66762bdbf7c672e156d6cc253b833df1dd69b1b04e751f0f");
+    private static final byte[] SERVER_PRIVATE = hex("b1580eeadf6dd589b8ef4f2d5652578cc810e9980191ec8d058308cea216a21e");
+    private static final byte[] SERVER_RANDOM = hex("a6af06a4121860dc5e6e60249cd34c95930c8ac5cb1434dac155772ed3e26928");
 
     private static byte[] hex(String s) {
         return HexFormat.of().parseHex(s);
@@ -127,6 +138,56 @@ class Rfc8448SimpleHandshakeTest {
         assertHex("7df235f2031d2a051287d02b0241b0bfdaf86cc856231f2d5aba46c434ec196c", resumption);
         assertHex("4ecd0eb6ec3b4d87f5d6028f922ca4c5851a277fd41311c9e62d2c9492e1c4f3",
                 KeySchedule.ticketPsk(sha256, resumption, new byte[] {0, 0}));
+    }
+
+    /**
+     * Our server, given the trace's ephemeral key and random, answers the trace's ClientHello with the
+     * trace's ServerHello byte for byte, and protects what follows with the trace's server handshake key.
+     * (The rest of the trace's flight cannot be reproduced: its RSA key is not published and RSA-PSS is randomized.)
+     */
+    @Test
+    void serverAnswersTheTraceClientHelloWithTheTraceServerHello() throws Exception {
+        TestPki.Issued root = TestPki.root("rfc8448 server test CA").selfSigned();
+        TestPki.Issued leaf = TestPki.leaf("server").signedBy(root);
+        ScriptedRandom random = new ScriptedRandom();
+        TlsServer server = new TlsServer(TlsServerConfig.builder(leaf.keyPair().getPrivate(), List.of(leaf.certificate()))
+                .random(random).ticketLifetimeSeconds(0).build());
+        random.script(SERVER_PRIVATE, SERVER_RANDOM);
+        server.feed(ByteBuffer.wrap(new ByteWriter().u8(ContentType.HANDSHAKE.code()).u16(0x0301).opaque(2, CLIENT_HELLO).toByteArray()));
+        ByteBuffer out = ByteBuffer.allocate(server.pendingOutput());
+        server.drainOutput(out);
+        byte[] sent = out.array();
+        byte[] serverHelloRecord = new ByteWriter().u8(ContentType.HANDSHAKE.code()).u16(0x0303).opaque(2, SERVER_HELLO).toByteArray();
+        assertArrayEquals(serverHelloRecord, Arrays.copyOf(sent, serverHelloRecord.length));
+
+        Tls13RecordProtection serverHandshakeKeys = TrafficKeys.protection(HashAlgorithm.SHA256, AeadAlgorithm.AES_128_GCM,
+                hex("b67b7d690cc16c4e75e54213cb2d37b4e9c912bcded9105d42befd59d391ad38"));
+        byte[] protectedRecords = Arrays.copyOfRange(sent, serverHelloRecord.length, sent.length);
+        int length = ((protectedRecords[3] & 0xff) << 8) | (protectedRecords[4] & 0xff);
+        TlsPlaintext first = serverHandshakeKeys.open(new TlsCiphertext(ContentType.APPLICATION_DATA, protectedRecords, 0, length));
+        assertEquals(ContentType.HANDSHAKE, first.type());
+        assertEquals(HandshakeType.ENCRYPTED_EXTENSIONS.code(), first.data()[first.offset()]);
+    }
+
+    /** Hands out scripted byte strings once {@link #script} is called (for the key pair and random of one handshake), real randomness otherwise. */
+    private static final class ScriptedRandom extends SecureRandom {
+        private static final long serialVersionUID = 1L;
+        private final ArrayDeque<byte[]> script = new ArrayDeque<>();
+
+        void script(byte[]... values) {
+            script.addAll(List.of(values));
+        }
+
+        @Override
+        public void nextBytes(byte[] bytes) {
+            byte[] next = script.poll();
+            if (next == null) {
+                super.nextBytes(bytes);
+                return;
+            }
+            assertEquals(next.length, bytes.length, "scripted value of the wrong length");
+            System.arraycopy(next, 0, bytes, 0, bytes.length);
+        }
     }
 
     @Test

@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Timeout(60)
 class OpenSslInteropTest {
 
-    private record Result(TlsSession session, String page) {
+    record Result(TlsSession session, String page) {
     }
 
     private static Result fetch(OpenSslServer server, TlsConfig config) throws Exception {
@@ -44,7 +44,8 @@ class OpenSslInteropTest {
         }
     }
 
-    private static Result fetchOnce(OpenSslServer server, TlsConfig config) throws Exception {
+    /** One connection: handshake, GET /, the page up to the server's close_notify. */
+    static Result fetchOnce(OpenSslServer server, TlsConfig config) throws Exception {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             socket.setSoTimeout(10_000);
             TlsStreams tls = new TlsStreams(config, socket.getInputStream(), socket.getOutputStream());

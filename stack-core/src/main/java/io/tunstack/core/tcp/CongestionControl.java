@@ -45,6 +45,19 @@ public interface CongestionControl {
      */
     void onRetransmitTimeout(int sndMax, int flightSize, boolean firstTimeout);
 
+    /**
+     * A loss was repaired by a Tail Loss Probe retransmission without loss recovery (RFC 8985 §7.4): reduce the
+     * window once, as a loss in this window calls for, without entering recovery.
+     */
+    void onLossRepairedByProbe();
+
+    /**
+     * The last reduction (fast recovery, TLP repair or timeout) proved spurious (RFC 3708 D-SACK or RFC 3522
+     * timestamp detection): cwnd and ssthresh return to their values before it (the RFC 4015 response) and
+     * recovery ends.
+     */
+    void undo();
+
     /** Sending resumes after an idle period longer than the RTO (RFC 5681 §4.1). */
     void onIdleRestart();
 }

@@ -20,6 +20,9 @@ public final class NewReno implements CongestionControl {
     private boolean sackRecovery;
     /** RFC 3465 §2.1: bytes acknowledged since cwnd last grew in congestion avoidance. */
     private int bytesAckedInAvoidance;
+    /** cwnd and ssthresh before the last reduction, for {@link #undo}. */
+    private int priorCwnd;
+    private int priorSsthresh = Integer.MAX_VALUE;
 
     public NewReno(int smss, int iss) {
         this.smss = smss;
@@ -108,6 +111,7 @@ public final class NewReno implements CongestionControl {
         if (inRecovery || (sack ? SeqNum.lt(ack, recover) : !SeqNum.gt(ack, recover))) {
             return false;
         }
+        remember();
         ssthresh = halvedFlight(flightSize);
         recover = sndMax;
         inRecovery = true;
@@ -123,12 +127,39 @@ public final class NewReno implements CongestionControl {
     @Override
     public void onRetransmitTimeout(int sndMax, int flightSize, boolean firstTimeout) {
         if (firstTimeout) {
+            remember();
             ssthresh = halvedFlight(flightSize);
         }
         cwnd = smss;
         recover = sndMax;
         inRecovery = false;
         bytesAckedInAvoidance = 0;
+    }
+
+    @Override
+    public void onLossRepairedByProbe() {
+        if (inRecovery) {
+            return;
+        }
+        // RFC 5681 equation (4) on the window in use: FlightSize after a tail loss is no measure of it.
+        remember();
+        ssthresh = halvedFlight(cwnd);
+        cwnd = ssthresh;
+        bytesAckedInAvoidance = 0;
+    }
+
+    @Override
+    public void undo() {
+        // RFC 4015 §3.2 / RFC 3708: restore what the spurious reduction took, never shrinking what grew since.
+        cwnd = Math.max(cwnd, priorCwnd);
+        ssthresh = Math.max(ssthresh, priorSsthresh);
+        inRecovery = false;
+        bytesAckedInAvoidance = 0;
+    }
+
+    private void remember() {
+        priorCwnd = cwnd;
+        priorSsthresh = ssthresh;
     }
 
     @Override

@@ -524,6 +524,9 @@ public final class TcpConnection extends TimerEntry {
             } else {
                 if (!rst) {
                     ackNow = true;
+                    if (payloadLength > 0 && SeqNum.le(h.seq + payloadLength, rcvNxt)) {
+                        reportDuplicate(h.seq, h.seq + payloadLength);
+                    }
                 }
                 if (state == TcpState.TIME_WAIT && fin && h.seq + segLength == rcvNxt) {
                     // RFC 9293 §3.10.7.4 eighth step: a retransmitted FIN restarts the 2 MSL timeout.

@@ -199,6 +199,76 @@ class TcpRackTest {
     }
 
     @Test
+    void anEchoedTimestampOlderThanTheRetransmissionUndoesTheReduction() {
+        TcpScript s = new TcpScript(TcpScript.baseConfig().sack(true).timestamps(true));
+        java.util.List<TcpConnection> accepted = new java.util.ArrayList<>();
+        s.layer.listen(0, TcpScript.LOCAL_PORT, 16, accepted::add);
+        s.send(seg().syn().seq(PEER_ISS).mss(MSS).window(65535).sackPermitted().ts(1, 0));
+        int synAckTs = s.next().header().tsVal;
+        s.advanceMillis(100);
+        s.send(seg().seq(B).ack(A).ts(2, synAckTs));
+        TcpConnection c = accepted.get(0);
+        s.write(c, pattern(0, 10 * 1448));
+        int original = s.next().header().tsVal;
+        for (int i = 1; i < 10; i++) {
+            s.next();
+        }
+        s.advanceMillis(100);
+        s.send(seg().seq(B).ack(A + 2 * 1448).ts(3, original));
+        int cwnd = c.stats().cwnd();
+        s.send(seg().seq(B).ack(A + 2 * 1448).sack(A + 3 * 1448, A + 4 * 1448).ts(3, original));
+        s.advanceMillis(25);
+        s.expect(seg().seq(A + 2 * 1448).ack(B).data(2 * 1448, 1448));
+        assertTrue(c.congestionControl().inRecovery());
+        // The original arrived late: the ACK ending recovery echoes its TSval, older than the retransmission's.
+        s.send(seg().seq(B).ack(A + 10 * 1448).ts(4, original));
+        assertEquals(1, c.stats().undos());
+        assertEquals(cwnd, c.stats().cwnd());
+        assertEquals(Integer.MAX_VALUE, c.stats().ssthresh());
+    }
+
+    @Test
+    void aRetransmissionThatRepairedTheLossIsNotUndone() {
+        TcpScript s = rackScript();
+        TcpConnection c = tenSegmentsFirstTwoAcked(s);
+        s.send(seg().seq(B).ack(A + 2 * MSS).sack(A + 3 * MSS, A + 4 * MSS));
+        s.advanceMillis(25);
+        s.expect(seg().seq(A + 2 * MSS).ack(B).data(2 * MSS, MSS));
+        s.advanceMillis(100);
+        s.send(seg().seq(B).ack(A + 10 * MSS));
+        s.advanceMillis(100);
+        s.expectNothing();
+        assertEquals(0, c.stats().undos());
+        assertEquals(4 * MSS, c.stats().ssthresh());
+    }
+
+    @Test
+    void aDsackWidensTheReorderingWindow() {
+        TcpScript s = rackScript();
+        TcpConnection c = tenSegmentsFirstTwoAcked(s);
+        s.send(seg().seq(B).ack(A + 2 * MSS).sack(A + 3 * MSS, A + 4 * MSS));
+        s.advanceMillis(25);
+        s.expect(seg().seq(A + 2 * MSS).ack(B).data(2 * MSS, MSS));
+        // The retransmission was needless: the peer reports it with a D-SACK (RFC 8985 §6.2 step 4: reo_wnd_mult 2).
+        s.send(seg().seq(B).ack(A + 10 * MSS));
+        s.send(seg().seq(B).ack(A + 10 * MSS).sack(A + 2 * MSS, A + 3 * MSS));
+        s.expectNothing();
+        s.write(c, pattern(10 * MSS, 10 * MSS));
+        for (int i = 0; i < 10; i++) {
+            s.next();
+        }
+        s.expectNothing();
+        // Segment 12 is 40 ms late now: beyond min_RTT / 4 = 25 ms, within reo_wnd = 2·min_RTT / 4 = 50 ms.
+        s.advanceMillis(100);
+        s.send(seg().seq(B).ack(A + 12 * MSS).sack(A + 13 * MSS, A + 14 * MSS));
+        s.advanceMillis(40);
+        s.expectNothing();
+        s.send(seg().seq(B).ack(A + 20 * MSS));
+        s.expectNothing();
+        assertEquals(1, c.stats().fastRetransmissions());
+    }
+
+    @Test
     void theDupThreshSwitchRestoresRfc6675() {
         TcpScript s = new TcpScript(TcpScript.baseConfig().sack(true).lossDetection(TcpConfig.LossDetection.DUP_THRESH));
         TcpConnection c = tenSegmentsFirstTwoAcked(s);

@@ -51,7 +51,7 @@ public final class NewReno implements CongestionControl {
     }
 
     @Override
-    public boolean onAck(int ack, int bytesAcked, int flightSize, long nowNanos) {
+    public boolean onAck(int ack, int bytesAcked, int flightSize, boolean validated, long nowNanos) {
         if (inRecovery) {
             if (SeqNum.ge(ack, recover)) {
                 // RFC 6582 §3.2 step 3, full acknowledgment of everything up to and including "recover":
@@ -69,6 +69,9 @@ public final class NewReno implements CongestionControl {
             // that much was acknowledged, and retransmit the next hole.
             cwnd = Math.max(smss, cwnd - bytesAcked + (bytesAcked >= smss ? smss : 0));
             return true;
+        }
+        if (!validated) {
+            return false; // RFC 7661 §4.3: no growth of a cwnd the sender does not use
         }
         if (cwnd < ssthresh) {
             // RFC 3465 §2.2 slow start: grow by the bytes acknowledged, at most L = 2·SMSS per ACK.
@@ -160,6 +163,14 @@ public final class NewReno implements CongestionControl {
     private void remember() {
         priorCwnd = cwnd;
         priorSsthresh = ssthresh;
+    }
+
+    @Override
+    public void onNvpEnd() {
+        // RFC 7661 §4.4.2: ssthresh = max(ssthresh, 3/4·cwnd), cwnd = max(1/2·cwnd, IW).
+        ssthresh = Math.max(ssthresh, (int) (cwnd * 3L / 4));
+        cwnd = Math.max(cwnd / 2, initialWindow(smss));
+        bytesAckedInAvoidance = 0;
     }
 
     @Override

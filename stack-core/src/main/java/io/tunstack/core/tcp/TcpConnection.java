@@ -110,6 +110,7 @@ public final class TcpConnection extends TimerEntry {
     private final int[] ackSackLeft = new int[TcpHeader.MAX_SACK_BLOCKS];
     private final int[] ackSackRight = new int[TcpHeader.MAX_SACK_BLOCKS];
     private final RecoveryUndo undo = new RecoveryUndo();
+    private final CwndValidation validation = new CwndValidation();
     /** A duplicate segment to report in the first SACK block of our next ACK (RFC 2883 §4). */
     private boolean dsackPending;
     private int dsackLeft;
@@ -722,7 +723,11 @@ public final class TcpConnection extends TimerEntry {
         rtxAt = sndUna == sndMax || persistAt != NEVER ? NEVER : now + rtt.rto();
         if (cc != null) {
             boolean wasInRecovery = cc.inRecovery();
-            boolean partialAck = cc.onAck(h.ack, dataAcked, sndMax - sndUna, now);
+            boolean validated = validation.onAck(sndUna, cc.cwnd(), rtt.srtt(), now);
+            boolean partialAck = cc.onAck(h.ack, dataAcked, sndMax - sndUna, validated, now);
+            if (validation.nvpExpired(now)) {
+                cc.onNvpEnd();
+            }
             if (wasInRecovery && !cc.inRecovery()) {
                 recoveryEnded(h, now);
             }
@@ -1220,6 +1225,7 @@ public final class TcpConnection extends TimerEntry {
         if (rack != null) {
             schedulePto(now);
         }
+        validation.onSend(sndNxt - sndUna);
         return length + (fin ? 1 : 0);
     }
 

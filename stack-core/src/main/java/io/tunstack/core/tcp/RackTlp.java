@@ -391,6 +391,7 @@ final class RackTlp {
 
     /** A probe went out: new data ({@code retransmission} false) or the last segment again, ending at SND.NXT. */
     void probeSent(boolean retransmission, int seq, int sndNxt) {
+        ptoAt = NEVER; // the probe itself arms no PTO (§7.2); the RTO watches it
         tlpOutstanding = true;
         tlpIsRetrans = retransmission;
         tlpSeq = seq;

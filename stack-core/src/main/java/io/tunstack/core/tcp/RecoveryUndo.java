@@ -41,7 +41,10 @@ final class RecoveryUndo {
         retransmitted += length;
     }
 
-    /** A timeout retransmits what the episode could not tell apart: the episode ends without undo. */
+    /**
+     * A reduction the episode cannot judge (a timeout, whose go-back-N resends what it could not tell apart, or a
+     * probe's repair): the episode ends without undo.
+     */
     void abandon() {
         open = false;
     }

@@ -846,7 +846,7 @@ public final class TcpConnection extends TimerEntry {
         boolean probeDuplicated = dsack && rack.isProbe(h.sackLeft[0], h.sackRight[0]);
         if (rack.onAckForProbe(h.ack, probeDuplicated, !advanced && h.sackCount == 0)) {
             cc.onLossRepairedByProbe();
-            undo.start(sndUna, sndMax);
+            undo.abandon(); // this reduction has no retransmission of its own to prove spurious
             traceCongestion(now);
         }
         if (advanced) {

@@ -2,34 +2,37 @@ package io.tunstack.core.tcp;
 
 /**
  * Tells whether the last window reduction was spurious, so congestion control can undo it: every
- * retransmission of the episode reported as a duplicate by D-SACK (RFC 3708 §3), or, with timestamps, the ACK
+ * retransmission of the episode reported as a duplicate by D-SACK (RFC 3708 §3; a D-SACK counts only when it
+ * covers a retransmission, so the network's own duplicates of other segments prove nothing), or, with timestamps, the ACK
  * that ends recovery echoing a TSval older than the first retransmission, so the original arrived (the Eifel
  * detection of RFC 3522 §2, checked where Linux checks it). An episode starts with a reduction and stays open
  * after recovery ends, since the D-SACKs of late retransmissions come later still, until the next reduction.
  */
 final class RecoveryUndo {
+    /** Retransmissions one episode tracks for D-SACK; with more, only the timestamp test can undo it. */
+    private static final int MAX_RETRANSMISSIONS = 32;
+
     private boolean open;
-    /** SND.UNA and SND.MAX when the episode started: D-SACKs outside this range are about other data. */
-    private int undoMarker;
-    private int highData;
-    /** Retransmitted sequence numbers not yet reported as duplicates. */
-    private long retransmitted;
+    /** The retransmissions of the episode not yet reported as duplicates, [start, end) each. */
+    private final int[] starts = new int[MAX_RETRANSMISSIONS];
+    private final int[] ends = new int[MAX_RETRANSMISSIONS];
+    private int unreported;
     private boolean retransmittedAny;
+    private boolean tooMany;
     private boolean timestamped;
     private int firstRetransmitTsVal;
 
-    /** A reduction happened with [sndUna, sndMax) outstanding. */
-    void start(int sndUna, int sndMax) {
+    /** A reduction happened: a new episode. */
+    void start() {
         open = true;
-        undoMarker = sndUna;
-        highData = sndMax;
-        retransmitted = 0;
+        unreported = 0;
         retransmittedAny = false;
+        tooMany = false;
         timestamped = false;
     }
 
-    /** A retransmission of {@code length} sequence numbers went out with {@code tsVal} (when {@code ts}). */
-    void onRetransmit(int length, boolean ts, int tsVal) {
+    /** A retransmission of [seq, seq + length) went out with {@code tsVal} (when {@code ts}). */
+    void onRetransmit(int seq, int length, boolean ts, int tsVal) {
         if (!open) {
             return;
         }
@@ -38,7 +41,12 @@ final class RecoveryUndo {
             firstRetransmitTsVal = tsVal;
         }
         retransmittedAny = true;
-        retransmitted += length;
+        if (unreported == MAX_RETRANSMISSIONS) {
+            tooMany = true;
+            return;
+        }
+        starts[unreported] = seq;
+        ends[unreported++] = seq + length;
     }
 
     /**
@@ -51,11 +59,17 @@ final class RecoveryUndo {
 
     /** RFC 3708 §3: a D-SACK block [left, right); true when it leaves no retransmission of the episode unreported. */
     boolean onDsack(int left, int right) {
-        if (!open || !retransmittedAny || SeqNum.lt(left, undoMarker) || SeqNum.gt(right, highData)) {
+        if (!open || !retransmittedAny || tooMany) {
             return false;
         }
-        retransmitted -= right - left;
-        if (retransmitted > 0) {
+        for (int i = unreported - 1; i >= 0; i--) {
+            if (SeqNum.le(left, starts[i]) && SeqNum.le(ends[i], right)) {
+                unreported--;
+                starts[i] = starts[unreported];
+                ends[i] = ends[unreported];
+            }
+        }
+        if (unreported > 0) {
             return false;
         }
         open = false;

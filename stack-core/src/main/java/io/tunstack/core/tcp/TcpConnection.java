@@ -816,7 +816,7 @@ public final class TcpConnection extends TimerEntry {
         if (!cc.onEnterRecovery(sndUna, sndMax, sndMax - sndUna)) {
             return;
         }
-        undo.start(sndUna, sndMax);
+        undo.start();
         traceCongestion(now);
         highRxt = sndUna + retransmit(sndUna, scoreboard.unsackedLength(sndUna), TcpEvent.RetransmitKind.FAST, now);
     }
@@ -860,7 +860,7 @@ public final class TcpConnection extends TimerEntry {
      */
     private void lossDetected(long now) {
         if (!rack.inRtoRecovery() && cc.onEnterRecovery(sndUna, sndMax, sndMax - sndUna)) {
-            undo.start(sndUna, sndMax);
+            undo.start();
             traceCongestion(now);
             // RFC 6675 §5 step (4.3): the first lost segment goes at once, whatever pipe says.
             retransmitLost(TcpEvent.RetransmitKind.FAST, now);
@@ -1446,7 +1446,7 @@ public final class TcpConnection extends TimerEntry {
         rttTiming = false;
         transmit(seq, length, fin, now);
         logTransmit(seq, length + (fin ? 1 : 0), now);
-        undo.onRetransmit(length + (fin ? 1 : 0), tsOk, tsNow(now));
+        undo.onRetransmit(seq, length + (fin ? 1 : 0), tsOk, tsNow(now));
         if (kind == TcpEvent.RetransmitKind.PROBE) {
             stats.lossProbes++;
         } else if (kind != TcpEvent.RetransmitKind.TIMEOUT) {

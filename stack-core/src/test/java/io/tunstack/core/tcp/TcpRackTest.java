@@ -35,14 +35,20 @@ class TcpRackTest {
         return accepted.get(0);
     }
 
-    /** Ten full segments queued and sent at once; 100 ms later segments 0 and 1 are acknowledged. */
-    private static TcpConnection tenSegmentsFirstTwoAcked(TcpScript s) {
+    /** An accepted connection that sent {@code segments} full segments at once. */
+    private static TcpConnection sending(TcpScript s, int segments) {
         TcpConnection c = accept(s);
-        s.write(c, pattern(0, 10 * MSS));
-        for (int i = 0; i < 10; i++) {
+        s.write(c, pattern(0, segments * MSS));
+        for (int i = 0; i < segments; i++) {
             s.next();
         }
         s.expectNothing();
+        return c;
+    }
+
+    /** Ten full segments queued and sent at once; 100 ms later segments 0 and 1 are acknowledged. */
+    private static TcpConnection tenSegmentsFirstTwoAcked(TcpScript s) {
+        TcpConnection c = sending(s, 10);
         s.advanceMillis(100);
         s.send(seg().seq(B).ack(A + 2 * MSS));
         s.expectNothing();
@@ -102,11 +108,7 @@ class TcpRackTest {
     @Test
     void aTailLossProbeRecoversATailLossWithoutTimeout() {
         TcpScript s = rackScript();
-        TcpConnection c = accept(s);
-        s.write(c, pattern(0, 10 * MSS));
-        for (int i = 0; i < 10; i++) {
-            s.next();
-        }
+        TcpConnection c = sending(s, 10);
         s.advanceMillis(100);
         // Segments 8 and 9 are lost: no SACK can ever show it.
         s.send(seg().seq(B).ack(A + 8 * MSS));
@@ -154,11 +156,7 @@ class TcpRackTest {
     @Test
     void afterAnUnansweredProbeTheRtoResendsFromSndUnaAndSkipsWhatIsSacked() {
         TcpScript s = rackScript();
-        TcpConnection c = accept(s);
-        s.write(c, pattern(0, 4 * MSS));
-        for (int i = 0; i < 4; i++) {
-            s.next();
-        }
+        TcpConnection c = sending(s, 4);
         // Nothing comes back: the probe at PTO = 2·SRTT, then the RTO (SRTT + 4·RTTVAR = 300 ms) after it.
         s.advanceMillis(200);
         s.expect(seg().psh().seq(A + 3 * MSS).ack(B).data(3 * MSS, MSS));

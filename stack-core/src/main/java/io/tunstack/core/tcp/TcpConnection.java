@@ -861,6 +861,7 @@ public final class TcpConnection extends TimerEntry {
     private void lossDetected(long now) {
         if (!rack.inRtoRecovery() && cc.onEnterRecovery(sndUna, sndMax, sndMax - sndUna)) {
             undo.start();
+            rack.cancelPto(); // RFC 8985 §7.2: no probes in fast recovery
             traceCongestion(now);
             // RFC 6675 §5 step (4.3): the first lost segment goes at once, whatever pipe says.
             retransmitLost(TcpEvent.RetransmitKind.FAST, now);

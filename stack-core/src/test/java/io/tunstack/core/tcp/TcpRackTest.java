@@ -140,6 +140,53 @@ class TcpRackTest {
         assertEquals(1, c.stats().fastRetransmissions());
     }
 
+    /** Ten segments, the last one lost: the ACK of nine, then the probe resends segment 9 at the RTO's time. */
+    private static TcpConnection tailProbed(TcpScript s) {
+        TcpConnection c = sending(s, 10);
+        s.advanceMillis(100);
+        s.send(seg().seq(B).ack(A + 9 * MSS));
+        // One segment in flight: PTO = 2·SRTT + TLP.max_ack_delay, cut to the RTO (SRTT + 4·RTTVAR = 250 ms).
+        s.advanceMillis(249);
+        s.expectNothing();
+        s.advanceMillis(1);
+        s.expect(seg().psh().seq(A + 9 * MSS).ack(B).data(9 * MSS, MSS));
+        s.expectNothing();
+        assertEquals(1, c.stats().lossProbes());
+        assertEquals(0, c.stats().timeoutRetransmissions());
+        s.advanceMillis(100);
+        s.send(seg().seq(B).ack(A + 10 * MSS));
+        return c;
+    }
+
+    @Test
+    void aProbeThatRepairedALossReducesCwndOnceLaterDataIsAcknowledged() {
+        TcpScript s = rackScript();
+        TcpConnection c = tailProbed(s);
+        // RFC 8985 §7.4: an ACK of exactly TLP.end_seq does not tell whether the original arrived too.
+        assertEquals(Integer.MAX_VALUE, c.stats().ssthresh());
+        s.write(c, pattern(10 * MSS, MSS));
+        s.expect(seg().psh().seq(A + 10 * MSS).ack(B).data(10 * MSS, MSS));
+        int cwnd = c.stats().cwnd();
+        s.advanceMillis(100);
+        s.send(seg().seq(B).ack(A + 11 * MSS));
+        // The ACK first grows cwnd by its SMSS (slow start), then the probe's repair halves it.
+        assertEquals((cwnd + MSS) / 2, c.stats().ssthresh(), "the probe repaired a loss: one reduction");
+        assertEquals((cwnd + MSS) / 2, c.stats().cwnd());
+        assertFalse(c.congestionControl().inRecovery());
+    }
+
+    @Test
+    void aProbeReportedByDsackWasNotNeededAndReducesNothing() {
+        TcpScript s = rackScript();
+        TcpConnection c = tailProbed(s);
+        s.send(seg().seq(B).ack(A + 10 * MSS).sack(A + 9 * MSS, A + 10 * MSS));
+        s.write(c, pattern(10 * MSS, MSS));
+        s.expect(seg().psh().seq(A + 10 * MSS).ack(B).data(10 * MSS, MSS));
+        s.advanceMillis(100);
+        s.send(seg().seq(B).ack(A + 11 * MSS));
+        assertEquals(Integer.MAX_VALUE, c.stats().ssthresh());
+    }
+
     @Test
     void aProbeOfNewDataGoesWhenTheWindowAllows() {
         TcpScript s = rackScript();

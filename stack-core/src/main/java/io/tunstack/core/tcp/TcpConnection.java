@@ -834,8 +834,12 @@ public final class TcpConnection extends TimerEntry {
     private void rackAckArrives(TcpHeader h, boolean dsack, boolean advanced, long now) {
         int blocks = 0;
         for (int b = dsack ? 1 : 0; b < h.sackCount; b++) {
-            ackSackLeft[blocks] = h.sackLeft[b];
-            ackSackRight[blocks++] = h.sackRight[b];
+            // As the scoreboard: only blocks within SND.UNA..SND.MAX count (RFC 6675 §4 Update()).
+            if (SeqNum.le(sndUna, h.sackLeft[b]) && SeqNum.lt(h.sackLeft[b], h.sackRight[b])
+                    && SeqNum.le(h.sackRight[b], sndMax)) {
+                ackSackLeft[blocks] = h.sackLeft[b];
+                ackSackRight[blocks++] = h.sackRight[b];
+            }
         }
         long echoTick = tsOk && h.hasTimestamp && h.tsEcr != 0
                 ? now / TIMESTAMP_TICK_NANOS + (h.tsEcr - tsNow(now)) : Long.MIN_VALUE;
@@ -1503,7 +1507,8 @@ public final class TcpConnection extends TimerEntry {
         if (rack.reoTimerAt() <= now && rack.onReoTimer(now)) {
             lossDetected(now);
         }
-        if (rack.ptoAt() <= now && rack.takeProbe() && !rack.isEmpty()) {
+        // A closed window is the persist timer's to probe (RFC 9293 §3.8.6.1).
+        if (rack.ptoAt() <= now && rack.takeProbe() && !rack.isEmpty() && persistAt == NEVER) {
             sendProbe(now);
         }
     }

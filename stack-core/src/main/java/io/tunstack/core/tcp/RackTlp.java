@@ -286,6 +286,15 @@ final class RackTlp {
         return lostBytes > 0;
     }
 
+    /** The retransmission timeout proved spurious (RFC 4015): what it marked lost is in flight after all. */
+    void timeoutWasSpurious() {
+        for (int i = head, last = head + count; i < last; i++) {
+            flags[i] &= ~LOST;
+        }
+        lostBytes = 0;
+        rtoRecovery = false;
+    }
+
     /** The peer reneged (RFC 2018 §8): nothing counts as SACKed any more. */
     void clearSacked() {
         for (int i = head, last = head + count; i < last; i++) {

@@ -21,6 +21,8 @@ final class RecoveryUndo {
     private boolean tooMany;
     private boolean timestamped;
     private int firstRetransmitTsVal;
+    /** The episode is a retransmission timeout's: the first ACK of new data after it decides (RFC 3522 §2). */
+    private boolean timeout;
 
     /** A reduction happened: a new episode. */
     void start() {
@@ -29,6 +31,32 @@ final class RecoveryUndo {
         retransmittedAny = false;
         tooMany = false;
         timestamped = false;
+        timeout = false;
+    }
+
+    /**
+     * A first retransmission timeout, its retransmission sent with {@code tsVal}: only the timestamp test can
+     * tell it spurious (go-back-N leaves too many retransmissions to count D-SACKs for).
+     */
+    void startTimeout(boolean ts, int tsVal) {
+        start();
+        timeout = true;
+        retransmittedAny = true;
+        tooMany = true;
+        timestamped = ts;
+        firstRetransmitTsVal = tsVal;
+    }
+
+    /**
+     * RFC 3522 §2 after a timeout: the first ACK of new data echoes {@code tsEcr}; true when that predates the
+     * retransmission, so the original arrived and the timeout was spurious. Either way the episode ends.
+     */
+    boolean onAckAfterTimeout(int tsEcr) {
+        if (!open || !timeout) {
+            return false;
+        }
+        open = false;
+        return timestamped && SeqNum.lt(tsEcr, firstRetransmitTsVal);
     }
 
     /** A retransmission of [seq, seq + length) went out with {@code tsVal} (when {@code ts}). */
@@ -49,10 +77,7 @@ final class RecoveryUndo {
         ends[unreported++] = seq + length;
     }
 
-    /**
-     * A reduction the episode cannot judge (a timeout, whose go-back-N resends what it could not tell apart, or a
-     * probe's repair): the episode ends without undo.
-     */
+    /** A reduction the episode cannot judge (a repeated timeout, a probe's repair): it ends without undo. */
     void abandon() {
         open = false;
     }
@@ -81,7 +106,7 @@ final class RecoveryUndo {
      * that predates the first retransmission.
      */
     boolean onRecoveryEnd(int tsEcr) {
-        if (!open || !timestamped || !SeqNum.lt(tsEcr, firstRetransmitTsVal)) {
+        if (!open || timeout || !timestamped || !SeqNum.lt(tsEcr, firstRetransmitTsVal)) {
             return false;
         }
         open = false;

@@ -731,6 +731,9 @@ public final class TcpConnection extends TimerEntry {
             if (wasInRecovery && !cc.inRecovery()) {
                 recoveryEnded(h, now);
             }
+            if (tsOk && h.hasTimestamp && undo.onAckAfterTimeout(h.tsEcr)) {
+                spuriousTimeout(now);
+            }
             traceCongestion(now);
             if (partialAck) {
                 retransmit(sndUna, Integer.MAX_VALUE, TcpEvent.RetransmitKind.PARTIAL_ACK, now);
@@ -879,6 +882,19 @@ public final class TcpConnection extends TimerEntry {
         }
         if (tsOk && h.hasTimestamp && undo.onRecoveryEnd(h.tsEcr)) {
             undoReduction(now);
+        }
+    }
+
+    /**
+     * RFC 4015: the timeout was spurious (RFC 3522 detection): the window comes back and sending resumes with new
+     * data, not with what the timeout would have resent.
+     */
+    private void spuriousTimeout(long now) {
+        undoReduction(now);
+        if (rack != null) {
+            rack.timeoutWasSpurious();
+        } else if (SeqNum.lt(sndNxt, sndMax)) {
+            sndNxt = sndMax;
         }
     }
 
@@ -1552,10 +1568,14 @@ public final class TcpConnection extends TimerEntry {
         }
         cc.onRetransmitTimeout(sndMax, sndMax - sndUna, retransmits == 1);
         traceCongestion(now);
-        undo.abandon();
         dupAcks = 0;
         timedOut = true;
         timeoutTsVal = tsNow(now);
+        if (retransmits == 1) {
+            undo.startTimeout(tsOk, timeoutTsVal);
+        } else {
+            undo.abandon();
+        }
         if (rack != null && rack.onRetransmitTimeout(sndUna, sndMax, now)) {
             // RFC 8985 §6.3: only what RACK holds lost is resent, the first of it now within cwnd = 1 SMSS.
             retransmitLost(TcpEvent.RetransmitKind.TIMEOUT, now);

@@ -248,16 +248,49 @@ class TcpRackTest {
         assertEquals(Integer.MAX_VALUE, c.stats().ssthresh());
     }
 
-    @Test
-    void anEchoedTimestampOlderThanTheRetransmissionUndoesTheReduction() {
-        TcpScript s = new TcpScript(TcpScript.baseConfig().sack(true).timestamps(true));
+    /** As {@link #accept}, with timestamps: segments carry 1448 bytes; the peer's TSval is 2 after the handshake. */
+    private static TcpConnection acceptWithTimestamps(TcpScript s) {
         java.util.List<TcpConnection> accepted = new java.util.ArrayList<>();
         s.layer.listen(0, TcpScript.LOCAL_PORT, 16, accepted::add);
         s.send(seg().syn().seq(PEER_ISS).mss(MSS).window(65535).sackPermitted().ts(1, 0));
         int synAckTs = s.next().header().tsVal;
         s.advanceMillis(100);
         s.send(seg().seq(B).ack(A).ts(2, synAckTs));
-        TcpConnection c = accepted.get(0);
+        return accepted.get(0);
+    }
+
+    @Test
+    void aTimeoutShownSpuriousByTheEchoedTimestampIsUndone() {
+        TcpScript s = new TcpScript(TcpScript.baseConfig().sack(true).timestamps(true));
+        TcpConnection c = acceptWithTimestamps(s);
+        int cwnd = c.stats().cwnd();
+        s.write(c, pattern(0, 4 * 1448));
+        int original = s.next().header().tsVal;
+        for (int i = 1; i < 4; i++) {
+            s.next();
+        }
+        // The ACKs are late: the tail probe, then the timeout resends segment 0.
+        s.advanceMillis(200);
+        s.expect(seg().psh().seq(A + 3 * 1448).ack(B).data(3 * 1448, 1448));
+        s.advanceMillis(300);
+        s.expect(seg().seq(A).ack(B).data(0, 1448));
+        assertEquals(1448, c.stats().cwnd());
+        // RFC 3522: the first ACK echoes the original's TSval; RFC 4015: the window comes back.
+        s.send(seg().seq(B).ack(A + 2 * 1448).ts(3, original));
+        assertEquals(1, c.stats().undos());
+        assertTrue(c.stats().cwnd() >= cwnd, "cwnd " + c.stats().cwnd());
+        assertEquals(Integer.MAX_VALUE, c.stats().ssthresh());
+        s.expectNothing();
+        s.send(seg().seq(B).ack(A + 4 * 1448).ts(4, original));
+        s.advanceMillis(2000);
+        s.expectNothing();
+        assertEquals(1, c.stats().timeoutRetransmissions());
+    }
+
+    @Test
+    void anEchoedTimestampOlderThanTheRetransmissionUndoesTheReduction() {
+        TcpScript s = new TcpScript(TcpScript.baseConfig().sack(true).timestamps(true));
+        TcpConnection c = acceptWithTimestamps(s);
         s.write(c, pattern(0, 10 * 1448));
         int original = s.next().header().tsVal;
         for (int i = 1; i < 10; i++) {

@@ -17,10 +17,11 @@ public interface CongestionControl {
 
     /**
      * SND.UNA advanced to {@code ack}, acknowledging {@code bytesAcked} new bytes; {@code flightSize} is what
-     * remains outstanding. Returns true for a partial ACK in fast recovery: the caller must retransmit the
-     * first unacknowledged segment (RFC 6582 §3.2 step 3).
+     * remains outstanding. {@code validated} is false in RFC 7661's non-validated phase, when the sender did not
+     * use its cwnd: cwnd must not grow then. Returns true for a partial ACK in fast recovery: the caller must
+     * retransmit the first unacknowledged segment (RFC 6582 §3.2 step 3).
      */
-    boolean onAck(int ack, int bytesAcked, int flightSize, long nowNanos);
+    boolean onAck(int ack, int bytesAcked, int flightSize, boolean validated, long nowNanos);
 
     /**
      * The third duplicate ACK arrived (RFC 5681 §3.2 step 2). Returns true when fast recovery starts and the
@@ -44,6 +45,22 @@ public interface CongestionControl {
      * already timed out before, in which case ssthresh is held.
      */
     void onRetransmitTimeout(int sndMax, int flightSize, boolean firstTimeout);
+
+    /**
+     * A loss was repaired by a Tail Loss Probe retransmission without loss recovery (RFC 8985 §7.4): reduce the
+     * window once, as a loss in this window calls for, without entering recovery.
+     */
+    void onLossRepairedByProbe();
+
+    /**
+     * The last reduction (fast recovery, TLP repair or timeout) proved spurious (RFC 3708 D-SACK or RFC 3522
+     * timestamp detection): cwnd and ssthresh return to their values before it (the RFC 4015 response) and
+     * recovery ends.
+     */
+    void undo();
+
+    /** The sender stayed RFC 7661's non-validated phase for its whole duration: reduce the unused cwnd (§4.4.2). */
+    void onNvpEnd();
 
     /** Sending resumes after an idle period longer than the RTO (RFC 5681 §4.1). */
     void onIdleRestart();

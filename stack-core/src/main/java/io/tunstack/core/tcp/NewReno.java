@@ -20,6 +20,9 @@ public final class NewReno implements CongestionControl {
     private boolean sackRecovery;
     /** RFC 3465 §2.1: bytes acknowledged since cwnd last grew in congestion avoidance. */
     private int bytesAckedInAvoidance;
+    /** cwnd and ssthresh before the last reduction, for {@link #undo}. */
+    private int priorCwnd;
+    private int priorSsthresh = Integer.MAX_VALUE;
 
     public NewReno(int smss, int iss) {
         this.smss = smss;
@@ -48,7 +51,7 @@ public final class NewReno implements CongestionControl {
     }
 
     @Override
-    public boolean onAck(int ack, int bytesAcked, int flightSize, long nowNanos) {
+    public boolean onAck(int ack, int bytesAcked, int flightSize, boolean validated, long nowNanos) {
         if (inRecovery) {
             if (SeqNum.ge(ack, recover)) {
                 // RFC 6582 §3.2 step 3, full acknowledgment of everything up to and including "recover":
@@ -66,6 +69,9 @@ public final class NewReno implements CongestionControl {
             // that much was acknowledged, and retransmit the next hole.
             cwnd = Math.max(smss, cwnd - bytesAcked + (bytesAcked >= smss ? smss : 0));
             return true;
+        }
+        if (!validated) {
+            return false; // RFC 7661 §4.3: no growth of a cwnd the sender does not use
         }
         if (cwnd < ssthresh) {
             // RFC 3465 §2.2 slow start: grow by the bytes acknowledged, at most L = 2·SMSS per ACK.
@@ -108,6 +114,7 @@ public final class NewReno implements CongestionControl {
         if (inRecovery || (sack ? SeqNum.lt(ack, recover) : !SeqNum.gt(ack, recover))) {
             return false;
         }
+        remember();
         ssthresh = halvedFlight(flightSize);
         recover = sndMax;
         inRecovery = true;
@@ -123,11 +130,46 @@ public final class NewReno implements CongestionControl {
     @Override
     public void onRetransmitTimeout(int sndMax, int flightSize, boolean firstTimeout) {
         if (firstTimeout) {
+            remember();
             ssthresh = halvedFlight(flightSize);
         }
         cwnd = smss;
         recover = sndMax;
         inRecovery = false;
+        bytesAckedInAvoidance = 0;
+    }
+
+    @Override
+    public void onLossRepairedByProbe() {
+        if (inRecovery) {
+            return;
+        }
+        // RFC 5681 equation (4) on the window in use: FlightSize after a tail loss is no measure of it.
+        remember();
+        ssthresh = halvedFlight(cwnd);
+        cwnd = ssthresh;
+        bytesAckedInAvoidance = 0;
+    }
+
+    @Override
+    public void undo() {
+        // RFC 4015 §3.2 / RFC 3708: restore what the spurious reduction took, never shrinking what grew since.
+        cwnd = Math.max(cwnd, priorCwnd);
+        ssthresh = Math.max(ssthresh, priorSsthresh);
+        inRecovery = false;
+        bytesAckedInAvoidance = 0;
+    }
+
+    private void remember() {
+        priorCwnd = cwnd;
+        priorSsthresh = ssthresh;
+    }
+
+    @Override
+    public void onNvpEnd() {
+        // RFC 7661 §4.4.2: ssthresh = max(ssthresh, 3/4·cwnd), cwnd = max(1/2·cwnd, IW).
+        ssthresh = Math.max(ssthresh, (int) (cwnd * 3L / 4));
+        cwnd = Math.max(cwnd / 2, initialWindow(smss));
         bytesAckedInAvoidance = 0;
     }
 

@@ -73,6 +73,13 @@ final class Reassembly {
         return 0;
     }
 
+    /** True when every one of {@code len} bytes at {@code offset} past RCV.NXT is already held. */
+    boolean holds(int offset, int len) {
+        long start = front + offset;
+        int i = firstEndingAtOrAfter(start + len);
+        return i < count && starts[i] <= start;
+    }
+
     /**
      * Writes up to {@code max} SACK blocks (RFC 2018 §4: the block holding the latest segment first, then the
      * others in sequence order) as sequence numbers relative to {@code rcvNxt}; returns how many.

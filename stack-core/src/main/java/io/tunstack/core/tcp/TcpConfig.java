@@ -31,6 +31,7 @@ public final class TcpConfig {
     private final boolean timestamps;
     private final boolean windowScaling;
     private final boolean sack;
+    private final LossDetection lossDetection;
     private final int maxReassemblyRanges;
     private final boolean verifyChecksum;
     private final Integer fixedIss;
@@ -57,6 +58,7 @@ public final class TcpConfig {
         timestamps = b.timestamps;
         windowScaling = b.windowScaling;
         sack = b.sack;
+        lossDetection = b.lossDetection;
         maxReassemblyRanges = b.maxReassemblyRanges;
         verifyChecksum = b.verifyChecksum;
         fixedIss = b.fixedIss;
@@ -163,6 +165,10 @@ public final class TcpConfig {
         return sack;
     }
 
+    public LossDetection lossDetection() {
+        return lossDetection;
+    }
+
     public int maxReassemblyRanges() {
         return maxReassemblyRanges;
     }
@@ -174,6 +180,14 @@ public final class TcpConfig {
     /** Test hook: every connection uses this ISS instead of the RFC 6528 generator; null = generator. */
     Integer fixedIss() {
         return fixedIss;
+    }
+
+    /** The sender's loss detector on SACK connections; congestion control stays {@link #congestionControl()}. */
+    public enum LossDetection {
+        /** RFC 8985: losses by time (RACK) and Tail Loss Probes, reordering window adapted by D-SACK. */
+        RACK_TLP,
+        /** RFC 6675: DupThresh duplicate ACKs or IsLost(), and go-back-N after a timeout. */
+        DUP_THRESH
     }
 
     /** Mutable builder with the defaults documented per method. */
@@ -199,6 +213,7 @@ public final class TcpConfig {
         private boolean timestamps = true;
         private boolean windowScaling = true;
         private boolean sack = true;
+        private LossDetection lossDetection = LossDetection.RACK_TLP;
         private int maxReassemblyRanges = 64;
         private boolean verifyChecksum = true;
         private Integer fixedIss;
@@ -316,6 +331,15 @@ public final class TcpConfig {
         /** Offer SACK-permitted and send SACK blocks (RFC 2018), default true. */
         public Builder sack(boolean v) {
             sack = v;
+            return this;
+        }
+
+        /**
+         * How a SACK connection decides that a segment is lost, default {@link LossDetection#RACK_TLP}; without
+         * SACK the RFC 5681 / RFC 6582 duplicate-ACK rules apply either way.
+         */
+        public Builder lossDetection(LossDetection v) {
+            lossDetection = java.util.Objects.requireNonNull(v);
             return this;
         }
 

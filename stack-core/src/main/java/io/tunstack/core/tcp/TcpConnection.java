@@ -109,6 +109,17 @@ public final class TcpConnection extends TimerEntry {
     private final SackScoreboard scoreboard;
     /** RFC 6675 HighRxt, kept as the sequence number after the highest octet retransmitted in this recovery. */
     private int highRxt;
+    /** RFC 8985 loss detection when SACK was negotiated and chosen; null runs the RFC 6675 DupThresh rules. */
+    private RackTlp rack;
+    /** The SACK blocks of the ACK being processed without its D-SACK block (RFC 2883 §4). */
+    private final int[] ackSackLeft = new int[TcpHeader.MAX_SACK_BLOCKS];
+    private final int[] ackSackRight = new int[TcpHeader.MAX_SACK_BLOCKS];
+    private final RecoveryUndo undo = new RecoveryUndo();
+    private final CwndValidation validation = new CwndValidation();
+    /** A duplicate segment to report in the first SACK block of our next ACK (RFC 2883 §4). */
+    private boolean dsackPending;
+    private int dsackLeft;
+    private int dsackRight;
 
     /** The user closed our direction; {@link #finSeq} is the FIN's sequence number. */
     private boolean finQueued;
@@ -584,6 +595,9 @@ public final class TcpConnection extends TimerEntry {
             } else {
                 if (!rst) {
                     ackNow = true;
+                    if (payloadLength > 0 && SeqNum.le(h.seq + payloadLength, rcvNxt)) {
+                        reportDuplicate(h.seq, h.seq + payloadLength);
+                    }
                 }
                 if (state == TcpState.TIME_WAIT && fin && h.seq + segLength == rcvNxt) {
                     // RFC 9293 §3.10.7.4 eighth step: a retransmitted FIN restarts the 2 MSL timeout.
@@ -711,6 +725,7 @@ public final class TcpConnection extends TimerEntry {
      */
     private boolean ackArrives(TcpHeader h, int payloadLength, long now) {
         long peerWindow = (long) h.window << sndShift;
+        boolean dsack = sackOk && isDsack(h);
         boolean newlySacked = sackOk && updateScoreboard(h);
         boolean advanced = SeqNum.gt(h.ack, sndUna);
         if (advanced) {
@@ -722,6 +737,12 @@ public final class TcpConnection extends TimerEntry {
         boolean rfc5681Duplicate = !advanced && isDuplicateAck(h, payloadLength, peerWindow);
         if (sackOk && h.sackCount > 0 ? newlySacked : rfc5681Duplicate) {
             duplicateAck(h, now);
+        }
+        if (dsack && undo.onDsack(h.sackLeft[0], h.sackRight[0])) {
+            undoReduction(now);
+        }
+        if (rack != null) {
+            rackAckArrives(h, dsack, advanced, now);
         }
         // RFC 9293 §3.10.7.4: update the window only from segments newer than the last update (SND.WL1/WL2).
         if (SeqNum.lt(sndWl1, h.seq) || (sndWl1 == h.seq && SeqNum.le(sndWl2, h.ack))) {
@@ -776,7 +797,18 @@ public final class TcpConnection extends TimerEntry {
         // RFC 6298 §5.2 and §5.3: stop the timer when all is acknowledged, otherwise restart it.
         rtxAt = sndUna == sndMax || persistAt != NEVER ? NEVER : now + rtt.rto();
         if (cc != null) {
-            boolean partialAck = cc.onAck(h.ack, dataAcked, sndMax - sndUna, now);
+            boolean wasInRecovery = cc.inRecovery();
+            boolean validated = validation.onAck(sndUna, cc.cwnd(), rtt.srtt(), now);
+            boolean partialAck = cc.onAck(h.ack, dataAcked, sndMax - sndUna, validated, now);
+            if (validation.nvpExpired(now)) {
+                cc.onNvpEnd();
+            }
+            if (wasInRecovery && !cc.inRecovery()) {
+                recoveryEnded(h, now);
+            }
+            if (tsOk && h.hasTimestamp && undo.onAckAfterTimeout(h.tsEcr)) {
+                spuriousTimeout(now);
+            }
             traceCongestion(now);
             if (partialAck) {
                 retransmit(sndUna, Integer.MAX_VALUE, TcpEvent.RetransmitKind.PARTIAL_ACK, now);
@@ -819,6 +851,9 @@ public final class TcpConnection extends TimerEntry {
     private boolean updateScoreboard(TcpHeader h) {
         if (SeqNum.gt(h.ack, sndUna) && scoreboard.startsAt(h.ack)) {
             scoreboard.clear();
+            if (rack != null) {
+                rack.clearSacked();
+            }
             if (SeqNum.lt(sndNxt, sndMax)) {
                 sndNxt = h.ack; // go-back-N after a timeout restarts at the dropped range
             }
@@ -835,7 +870,8 @@ public final class TcpConnection extends TimerEntry {
         if (sackOk) {
             // RFC 6675 §5 steps (1) and (2): DupThresh duplicates, or SACKs showing SND.UNA lost, which works
             // even when a small window cannot produce three duplicates.
-            if (!cc.inRecovery() && (dupAcks >= SackScoreboard.DUP_THRESH || scoreboard.isLost(sndUna, sndMss))) {
+            if (rack == null && !cc.inRecovery()
+                    && (dupAcks >= SackScoreboard.DUP_THRESH || scoreboard.isLost(sndUna, sndMss))) {
                 enterSackRecovery(now);
             }
             return;
@@ -858,8 +894,99 @@ public final class TcpConnection extends TimerEntry {
         if (!cc.onEnterRecovery(sndUna, sndMax, sndMax - sndUna)) {
             return;
         }
+        undo.start();
         traceCongestion(now);
         highRxt = sndUna + retransmit(sndUna, scoreboard.unsackedLength(sndUna), TcpEvent.RetransmitKind.FAST, now);
+    }
+
+    /**
+     * RFC 2883 §4: the first block is a D-SACK when it lies below the cumulative ACK, or inside the second
+     * block. The scoreboard ignores the first case by its range check; the second only repeats SACKed data.
+     */
+    private static boolean isDsack(TcpHeader h) {
+        return h.sackCount > 0 && (SeqNum.le(h.sackRight[0], h.ack) || (h.sackCount > 1
+                && SeqNum.ge(h.sackLeft[0], h.sackLeft[1]) && SeqNum.le(h.sackRight[0], h.sackRight[1])));
+    }
+
+    /** RFC 8985 §6.2 on every ACK of a SACK connection, then §7.4 for an outstanding probe and §7.2's PTO. */
+    private void rackAckArrives(TcpHeader h, boolean dsack, boolean advanced, long now) {
+        int blocks = 0;
+        for (int b = dsack ? 1 : 0; b < h.sackCount; b++) {
+            // As the scoreboard: only blocks within SND.UNA..SND.MAX count (RFC 6675 §4 Update()).
+            if (SeqNum.le(sndUna, h.sackLeft[b]) && SeqNum.lt(h.sackLeft[b], h.sackRight[b])
+                    && SeqNum.le(h.sackRight[b], sndMax)) {
+                ackSackLeft[blocks] = h.sackLeft[b];
+                ackSackRight[blocks++] = h.sackRight[b];
+            }
+        }
+        long echoTick = tsOk && h.hasTimestamp && h.tsEcr != 0
+                ? now / TIMESTAMP_TICK_NANOS + (h.tsEcr - tsNow(now)) : Long.MIN_VALUE;
+        if (rack.onAck(sndUna, sndMax, ackSackLeft, ackSackRight, blocks, dsack, echoTick, rtt.srtt(),
+                cc.inRecovery(), now)) {
+            lossDetected(now);
+        }
+        boolean probeDuplicated = dsack && rack.isProbe(h.sackLeft[0], h.sackRight[0]);
+        if (rack.onAckForProbe(h.ack, probeDuplicated, !advanced && h.sackCount == 0)) {
+            cc.onLossRepairedByProbe();
+            undo.abandon(); // this reduction has no retransmission of its own to prove spurious
+            traceCongestion(now);
+        }
+        if (advanced) {
+            schedulePto(now);
+        }
+    }
+
+    /**
+     * RACK marked segments lost: loss recovery with RFC 6675 §5 step (4)'s reduction, once per window of data;
+     * {@link #sendRack} retransmits the rest.
+     */
+    private void lossDetected(long now) {
+        if (!rack.inRtoRecovery() && cc.onEnterRecovery(sndUna, sndMax, sndMax - sndUna)) {
+            undo.start();
+            rack.cancelPto(); // RFC 8985 §7.2: no probes in fast recovery
+            traceCongestion(now);
+            // RFC 6675 §5 step (4.3): the first lost segment goes at once, whatever pipe says.
+            retransmitLost(TcpEvent.RetransmitKind.FAST, now);
+        }
+    }
+
+    /** Fast recovery ended with the ACK {@code h}: RACK counts it (RFC 8985 §6.2 step 4), Eifel checks it. */
+    private void recoveryEnded(TcpHeader h, long now) {
+        if (rack != null) {
+            rack.recoveryEnded();
+        }
+        if (tsOk && h.hasTimestamp && undo.onRecoveryEnd(h.tsEcr)) {
+            undoReduction(now);
+        }
+    }
+
+    /**
+     * RFC 4015: the timeout was spurious (RFC 3522 detection): the window comes back and sending resumes with new
+     * data, not with what the timeout would have resent.
+     */
+    private void spuriousTimeout(long now) {
+        undoReduction(now);
+        if (rack != null) {
+            rack.timeoutWasSpurious();
+        } else if (SeqNum.lt(sndNxt, sndMax)) {
+            sndNxt = sndMax;
+        }
+    }
+
+    /** The last reduction was spurious: congestion control restores its window (RFC 4015). */
+    private void undoReduction(long now) {
+        cc.undo();
+        stats.undos++;
+        traceCongestion(now);
+    }
+
+    /** RFC 8985 §7.2: a PTO after new data went out or was acknowledged, not in fast or RTO recovery. */
+    private void schedulePto(long now) {
+        if (cc.inRecovery()) {
+            rack.cancelPto();
+        } else {
+            rack.schedulePto(rtt.hasSample(), rtt.srtt(), sndMax - sndUna, sndMss, rtxAt, now);
+        }
     }
 
     /**
@@ -896,6 +1023,7 @@ public final class TcpConnection extends TimerEntry {
         int alreadyHave = rcvNxt - start;
         if (alreadyHave > 0) {
             int skip = Math.min(alreadyHave, length);
+            reportDuplicate(start, start + skip);
             index += skip;
             length -= skip;
             start += skip;
@@ -942,6 +1070,9 @@ public final class TcpConnection extends TimerEntry {
         if (length > rcvMss) {
             rcvMss = Math.min(length, rcvMssLimit);
         }
+        if (offset > 0 && reassembly.holds(offset, length)) {
+            reportDuplicate(rcvNxt + offset, rcvNxt + offset + length);
+        }
         receiveBuffer.writeAt(offset, seg, index, length);
         int inOrder = reassembly.add(offset, length);
         if (inOrder < 0) {
@@ -966,6 +1097,16 @@ public final class TcpConnection extends TimerEntry {
             } else if (delAckAt == NEVER) {
                 delAckAt = now + config.delayedAckNanos();
             }
+        }
+    }
+
+    /** RFC 2883 §4: [left, right) arrived before; the next ACK reports it in its first SACK block. */
+    private void reportDuplicate(int left, int right) {
+        if (sackOk && left != right) {
+            dsackPending = true;
+            dsackLeft = left;
+            dsackRight = right;
+            ackNow = true;
         }
     }
 
@@ -994,6 +1135,9 @@ public final class TcpConnection extends TimerEntry {
     /** SYN-SENT or SYN-RECEIVED reached ESTABLISHED (or FIN-WAIT-1 when the user already closed). */
     private void establish(long now) {
         cc = layer.congestionControlFactory().create(sndMss, iss);
+        if (sackOk && config.lossDetection() == TcpConfig.LossDetection.RACK_TLP) {
+            rack = new RackTlp(sndUna, config.sendBufferSize() / sndMss + 2, rtt.hasSample() ? rtt.srtt() : NEVER, now);
+        }
         if (synRetransmitted) {
             rtt.synTimedOut();
         }
@@ -1021,6 +1165,7 @@ public final class TcpConnection extends TimerEntry {
     private void enterTimeWait(long now) {
         setState(TcpState.TIME_WAIT, now);
         rtxAt = NEVER;
+        rack = null;
         persistAt = NEVER;
         keepaliveAt = NEVER;
         closeAt = now + 2 * config.mslNanos();
@@ -1054,6 +1199,7 @@ public final class TcpConnection extends TimerEntry {
         }
         setState(TcpState.CLOSED, now);
         rtxAt = NEVER;
+        rack = null;
         persistAt = NEVER;
         delAckAt = NEVER;
         keepaliveAt = NEVER;
@@ -1127,7 +1273,8 @@ public final class TcpConnection extends TimerEntry {
     }
 
     private long earliestTimer() {
-        return Math.min(Math.min(rtxAt, persistAt), Math.min(Math.min(delAckAt, keepaliveAt), closeAt));
+        long earliest = Math.min(Math.min(rtxAt, persistAt), Math.min(Math.min(delAckAt, keepaliveAt), closeAt));
+        return rack == null ? earliest : Math.min(earliest, rack.nextDeadline());
     }
 
     private void output(long now) {
@@ -1160,7 +1307,9 @@ public final class TcpConnection extends TimerEntry {
         if (sndUna == sndMax && lastSendNanos != 0 && now - lastSendNanos > rtt.rto()) {
             cc.onIdleRestart();
         }
-        if (sackOk && cc.inRecovery()) {
+        if (rack != null) {
+            sendRack(now);
+        } else if (sackOk && cc.inRecovery()) {
             sendInRecovery(now);
         } else {
             int sent;
@@ -1200,6 +1349,7 @@ public final class TcpConnection extends TimerEntry {
             rttStartNanos = now;
         }
         transmit(sndNxt, length, fin, now);
+        logTransmit(sndNxt, length + (fin ? 1 : 0), now);
         sndNxt += length + (fin ? 1 : 0);
         if (SeqNum.gt(sndNxt, sndMax)) {
             sndMax = sndNxt;
@@ -1209,6 +1359,10 @@ public final class TcpConnection extends TimerEntry {
         if (rtxAt == NEVER) {
             rtxAt = now + rtt.rto(); // RFC 6298 §5.1
         }
+        if (rack != null) {
+            schedulePto(now);
+        }
+        validation.onSend(sndNxt - sndUna);
         return length + (fin ? 1 : 0);
     }
 
@@ -1242,6 +1396,39 @@ public final class TcpConnection extends TimerEntry {
                 return;
             }
             pipe += sent; // (C.4)
+        }
+    }
+
+    /**
+     * RFC 8985 sending, with RFC 6675 §5 (C)'s rule: while cwnd − pipe ≥ 1 SMSS, retransmit the first segment RACK
+     * marked lost, else send new data the receive window allows. pipe leaves out what is SACKed or lost, in and
+     * out of recovery alike.
+     */
+    private void sendRack(long now) {
+        long pipe = rack.pipe(sndMax - sndUna);
+        while (true) {
+            long room = cc.cwnd() - pipe;
+            int sent;
+            if (rack.hasLost()) {
+                sent = room >= sndMss ? retransmitLost(TcpEvent.RetransmitKind.FAST, now) : 0;
+            } else {
+                sent = sendSegment(Math.min(room, sndWnd - (sndNxt - sndUna)), Integer.MAX_VALUE, now);
+            }
+            if (sent == 0) {
+                return;
+            }
+            pipe += sent;
+        }
+    }
+
+    private int retransmitLost(TcpEvent.RetransmitKind kind, long now) {
+        return retransmit(rack.firstLostSeq(), rack.firstLostLength(), kind, now);
+    }
+
+    /** New data, or data sent again, left at {@code now}: RACK records its transmit time (RFC 8985 §6.2). */
+    private void logTransmit(int seq, int length, long now) {
+        if (rack != null && length > 0) {
+            rack.onTransmit(seq, seq + length, now);
         }
     }
 
@@ -1329,11 +1516,20 @@ public final class TcpConnection extends TimerEntry {
             h.tsEcr = tsRecent;
         }
         int room = sndMss - length;
-        if (sackOk && !reassembly.isEmpty() && room >= sackOptionSpace(1)) {
+        if (sackOk && (dsackPending || !reassembly.isEmpty()) && room >= sackOptionSpace(1)) {
             int blocks = Math.min(maxSackBlocks(), (room - 4) / 8);
-            h.sackCount = reassembly.sackBlocks(rcvNxt, sackLeft, sackRight, blocks);
-            System.arraycopy(sackLeft, 0, h.sackLeft, 0, h.sackCount);
-            System.arraycopy(sackRight, 0, h.sackRight, 0, h.sackCount);
+            int first = 0;
+            if (dsackPending) {
+                // RFC 2883 §4: the D-SACK block first, once; the SACK blocks follow.
+                h.sackLeft[0] = dsackLeft;
+                h.sackRight[0] = dsackRight;
+                dsackPending = false;
+                first = 1;
+            }
+            int n = reassembly.sackBlocks(rcvNxt, sackLeft, sackRight, blocks - first);
+            System.arraycopy(sackLeft, 0, h.sackLeft, first, n);
+            System.arraycopy(sackRight, 0, h.sackRight, first, n);
+            h.sackCount = first + n;
         }
     }
 
@@ -1391,7 +1587,13 @@ public final class TcpConnection extends TimerEntry {
         }
         rttTiming = false;
         transmit(seq, length, fin, now);
-        stats.fastRetransmissions++;
+        logTransmit(seq, length + (fin ? 1 : 0), now);
+        undo.onRetransmit(seq, length + (fin ? 1 : 0), tsOk, tsNow(now));
+        if (kind == TcpEvent.RetransmitKind.PROBE) {
+            stats.lossProbes++;
+        } else if (kind != TcpEvent.RetransmitKind.TIMEOUT) {
+            stats.fastRetransmissions++;
+        }
         countRetransmission(kind, seq, length + (fin ? 1 : 0), now);
         return length + (fin ? 1 : 0);
     }
@@ -1411,6 +1613,9 @@ public final class TcpConnection extends TimerEntry {
     void onTimer(long now) {
         if (closeAt <= now) {
             closeTimerExpired(now);
+        }
+        if (state != TcpState.CLOSED && rack != null && rack.nextDeadline() <= now) {
+            rackTimerExpired(now);
         }
         if (state != TcpState.CLOSED && rtxAt <= now) {
             retransmitTimerExpired(now);
@@ -1432,6 +1637,35 @@ public final class TcpConnection extends TimerEntry {
         closeAt = NEVER;
         // SYN-SENT: connect timeout; FIN-WAIT-2: the peer never closed; TIME-WAIT: 2 MSL passed.
         terminate(state == TcpState.TIME_WAIT ? TcpCloseReason.NORMAL : TcpCloseReason.TIMEOUT, now);
+    }
+
+    /** The RACK reordering timer (RFC 8985 §6.2 step 5) or the PTO (§7.3) expired. */
+    private void rackTimerExpired(long now) {
+        if (rack.reoTimerAt() <= now && rack.onReoTimer(now)) {
+            lossDetected(now);
+        }
+        // A closed window is the persist timer's to probe (RFC 9293 §3.8.6.1).
+        if (rack.ptoAt() <= now && rack.takeProbe() && !rack.isEmpty() && persistAt == NEVER) {
+            sendProbe(now);
+        }
+    }
+
+    /**
+     * RFC 8985 §7.3 TLP_send_probe: one segment of new data if the receive window allows, else the last segment
+     * sent again; then the RTO is armed instead of the PTO.
+     */
+    private void sendProbe(long now) {
+        int seq = sndNxt;
+        int sent = sendSegment(sndWnd - (sndNxt - sndUna), Integer.MAX_VALUE, now);
+        boolean retransmission = sent == 0;
+        if (retransmission) {
+            seq = rack.lastSegmentSeq();
+            sent = retransmit(seq, rack.lastSegmentLength(), TcpEvent.RetransmitKind.PROBE, now);
+        }
+        if (sent > 0) {
+            rack.probeSent(retransmission, seq, sndMax);
+            rtxAt = now + rtt.rto();
+        }
     }
 
     /** RFC 6298 §5.4 - §5.6: retransmit the earliest unacknowledged segment, back off, restart the timer. */
@@ -1456,9 +1690,20 @@ public final class TcpConnection extends TimerEntry {
         cc.onRetransmitTimeout(sndMax, sndMax - sndUna, retransmits == 1);
         traceCongestion(now);
         dupAcks = 0;
-        countRetransmission(TcpEvent.RetransmitKind.TIMEOUT, sndUna, Math.min(sndMss, sndMax - sndUna), now);
         timedOut = true;
         timeoutTsVal = tsNow(now);
+        if (retransmits == 1) {
+            undo.startTimeout(tsOk, timeoutTsVal);
+        } else {
+            undo.abandon();
+        }
+        if (rack != null && rack.onRetransmitTimeout(sndUna, sndMax, now)) {
+            // RFC 8985 §6.3: only what RACK holds lost is resent, the first of it now within cwnd = 1 SMSS.
+            retransmitLost(TcpEvent.RetransmitKind.TIMEOUT, now);
+            rtxAt = now + rtt.rto();
+            return;
+        }
+        countRetransmission(TcpEvent.RetransmitKind.TIMEOUT, sndUna, Math.min(sndMss, sndMax - sndUna), now);
         sndNxt = sndUna; // go back N: output() resends from SND.UNA within cwnd = 1 SMSS and restarts the timer
     }
 
@@ -1469,6 +1714,7 @@ public final class TcpConnection extends TimerEntry {
         if (sndWnd == 0) {
             if (sndNxt == sndUna && unsent > 0) {
                 transmit(sndNxt, 1, false, now);
+                logTransmit(sndNxt, 1, now);
                 sndNxt++;
                 sndMax = SeqNum.max(sndMax, sndNxt);
             } else if (sndNxt != sndUna) {
@@ -1483,6 +1729,7 @@ public final class TcpConnection extends TimerEntry {
             if (length > 0) {
                 boolean fin = finQueued && finSeq - sndNxt == length;
                 transmit(sndNxt, length, fin, now);
+                logTransmit(sndNxt, length + (fin ? 1 : 0), now);
                 sndNxt += length + (fin ? 1 : 0);
                 sndMax = SeqNum.max(sndMax, sndNxt);
                 rtxAt = now + rtt.rto();

@@ -10,6 +10,8 @@ public final class TcpStats {
     long timeoutRetransmissions;
     long fastRetransmissions;
     long dupAcks;
+    long lossProbes;
+    long undos;
 
     TcpStats(TcpConnection connection) {
         this.connection = connection;
@@ -48,6 +50,16 @@ public final class TcpStats {
         return dupAcks;
     }
 
+    /** Tail Loss Probes that sent the last segment again (RFC 8985 §7.3). */
+    public long lossProbes() {
+        return lossProbes;
+    }
+
+    /** Window reductions undone as spurious (RFC 3708, RFC 3522 detection; RFC 4015 response). */
+    public long undos() {
+        return undos;
+    }
+
     public long srttNanos() {
         return connection.rtt().srtt();
     }
@@ -79,7 +91,7 @@ public final class TcpStats {
     public String toString() {
         return "TcpStats{state=" + state() + ", bytesIn=" + bytesIn + ", bytesOut=" + bytesOut + ", segIn=" + segmentsIn
                 + ", segOut=" + segmentsOut + ", rtoRexmit=" + timeoutRetransmissions + ", fastRexmit=" + fastRetransmissions
-                + ", dupAcks=" + dupAcks + ", srttUs=" + srttNanos() / 1000 + ", rttvarUs=" + rttvarNanos() / 1000
+                + ", dupAcks=" + dupAcks + ", probes=" + lossProbes + ", undos=" + undos + ", srttUs=" + srttNanos() / 1000 + ", rttvarUs=" + rttvarNanos() / 1000
                 + ", rtoMs=" + rtoNanos() / 1_000_000 + ", cwnd=" + cwnd() + ", ssthresh=" + ssthresh() + '}';
     }
 }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** tunstack TCP against the Linux kernel's TCP through a real TUN in a fresh namespace (root; CI). */
@@ -108,6 +109,7 @@ class TcpKernelTest {
     }
 
     @Test
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void bothDirectionsSurviveImpairmentAndKernelSideLoss() throws Exception {
         TunHost.Options options = TunHost.Options.defaults().withImpairment(7, IMPAIRED, IMPAIRED);
         try (TunHost tun = TunHost.start(options)) {
@@ -119,9 +121,11 @@ class TcpKernelTest {
                     + "\" numgen random mod 100 < 1 counter drop");
             assertEquals(0, rule.exitCode(), rule.output());
 
+            // 2-3% random loss each way holds a loss-based congestion control to a few Mbit/s: with RACK-TLP and
+            // undo about 9 Mbit/s each way (3 before), so 100 MB each way takes about three minutes.
             try (AutoCloseable reporter = tun.reportWhileRunning(Duration.ofSeconds(30))) {
-                echoThroughKernel(tun, 4L << 20);
-                kernelClientThroughTunstack(tun, 4L << 20);
+                echoThroughKernel(tun, 100L << 20);
+                kernelClientThroughTunstack(tun, 100L << 20);
             }
 
             var counters = tun.lab().exec(10, "nft", "list chain inet tsloss out");

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** Sender-side SACK: the scoreboard and SACK-based loss recovery (RFC 6675, RFC 2883). */
+/** Sender-side SACK with the RFC 6675 DupThresh detector: the scoreboard and SACK-based loss recovery. */
 class TcpSackTest {
     private static final int A = ISS + 1;
     private static final int B = PEER_ISS + 1;
@@ -28,7 +28,7 @@ class TcpSackTest {
     }
 
     private static TcpScript sackScript() {
-        return new TcpScript(TcpScript.baseConfig().sack(true));
+        return new TcpScript(TcpScript.baseConfig().sack(true).lossDetection(TcpConfig.LossDetection.DUP_THRESH));
     }
 
     @Test

@@ -86,9 +86,8 @@ public final class TlsClient {
      */
     public void feed(ByteBuffer received) throws TlsException {
         throwIfFailed();
-        records.receive(received);
         try {
-            processRecords();
+            processRecords(received);
         } catch (TlsException e) {
             throw fail(e);
         }
@@ -180,9 +179,9 @@ public final class TlsClient {
         }
     }
 
-    private void processRecords() throws TlsException {
+    private void processRecords(ByteBuffer received) throws TlsException {
         TlsPlaintext record;
-        while (!closeNotifyReceived && (record = records.nextRecord()) != null) {
+        while (!closeNotifyReceived && (record = records.nextRecord(received)) != null) {
             if (record.type() != ContentType.HANDSHAKE && reassembler.hasPartialData()) {
                 throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "handshake message interleaved with " + record.type());
             }

@@ -80,7 +80,9 @@ public final class TlsClient {
     }
 
     /**
-     * Consumes received bytes: records are unprotected and handled as far as they are complete.
+     * Consumes received bytes: records are unprotected and handled as far as they are complete (straight from
+     * {@code received} when it is a heap buffer; a trailing partial record is kept). Bytes after a close_notify are
+     * left in {@code received}.
      *
      * @throws TlsException on a protocol failure; the matching fatal alert has then been queued for sending
      */

@@ -88,9 +88,8 @@ public abstract sealed class TlsConnection permits TlsClient, TlsServer {
      */
     public final void feed(ByteBuffer received) throws TlsException {
         throwIfFailed();
-        records.receive(received);
         try {
-            processRecords();
+            processRecords(received);
         } catch (TlsException e) {
             throw fail(e);
         }
@@ -184,9 +183,9 @@ public abstract sealed class TlsConnection permits TlsClient, TlsServer {
         }
     }
 
-    private void processRecords() throws TlsException {
+    private void processRecords(ByteBuffer received) throws TlsException {
         TlsPlaintext record;
-        while (!closeNotifyReceived && (record = records.nextRecord()) != null) {
+        while (!closeNotifyReceived && (record = records.nextRecord(received)) != null) {
             if (record.type() != ContentType.HANDSHAKE && reassembler.hasPartialData()) {
                 throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "handshake message interleaved with " + record.type());
             }

@@ -20,8 +20,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Our TLS 1.3 record layer: {@code RecordLayer} with {@code Tls13RecordProtection}. {@link #seal} protects one
- * record of {@link #size} application bytes into the output queue; {@link #roundTrip} also moves the record to a
- * second record layer (as a socket would) and opens it there.
+ * record of {@link #size} application bytes into the output queue; {@link #roundTrip} also opens it with a second
+ * record layer, straight from the sender's output queue: like the other contenders (the raw cipher's ciphertext
+ * array, SSLEngine's packet buffer), the protected bytes are opened where they were sealed, not copied in between.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,7 +50,7 @@ public class RecordLayerBenchmark {
         reader.setReader(new Tls13RecordProtection(suite.aead(), key, iv));
         plaintext = new byte[size];
         random.nextBytes(plaintext);
-        wire = ByteBuffer.allocate(size + 64);
+        wire = ByteBuffer.wrap(writer.output().array());
     }
 
     @Benchmark
@@ -64,10 +65,13 @@ public class RecordLayerBenchmark {
     @Benchmark
     public int roundTrip() throws TlsException {
         writer.send(ContentType.APPLICATION_DATA, plaintext, 0, size);
-        wire.clear();
-        writer.output().drainTo(wire);
-        wire.flip();
-        reader.receive(wire);
-        return reader.nextRecord().length();
+        ByteQueue output = writer.output();
+        if (wire.array() != output.array()) {
+            wire = ByteBuffer.wrap(output.array());
+        }
+        int n = output.size();
+        int at = output.consume(n);
+        wire.limit(at + n).position(at);
+        return reader.nextRecord(wire).length();
     }
 }

@@ -54,6 +54,11 @@ public final class ByteQueue {
         end += n;
     }
 
+    /** Offset of the first byte in {@link #array()}. */
+    public int head() {
+        return start;
+    }
+
     /** The backing array (valid until the next reserve/append). */
     public byte[] array() {
         return buffer;

@@ -14,16 +14,27 @@ public final class RecordLayer {
     private RecordProtection reader = PlaintextProtection.INSTANCE;
     private RecordProtection writer = PlaintextProtection.INSTANCE;
 
+    /** Keeps all of {@code bytes} for the following {@link #nextRecord()} calls. */
     public void receive(ByteBuffer bytes) {
         deframer.append(bytes);
     }
 
-    /**
-     * The next received record with protection removed, or null if none is complete. The content is decrypted in
-     * place in the receive queue: read it before the next {@link #receive}.
-     */
+    /** The next record, with protection removed, of the bytes {@link #receive}d so far, or null if none is complete. */
     public TlsPlaintext nextRecord() throws TlsException {
-        TlsCiphertext record = deframer.next(reader.maxFragmentLength());
+        return open(deframer.next(reader.maxFragmentLength()));
+    }
+
+    /**
+     * The next record, with protection removed, of the bytes received so far followed by {@code received}, or null
+     * if none is complete; {@code received} has then been consumed entirely. Records that lie whole in a heap buffer
+     * are opened from there without a copy. The content is a view, valid until the next call; {@code received}'s
+     * array must stay unchanged until then.
+     */
+    public TlsPlaintext nextRecord(ByteBuffer received) throws TlsException {
+        return open(deframer.next(received, reader.maxFragmentLength()));
+    }
+
+    private TlsPlaintext open(TlsCiphertext record) throws TlsException {
         return record == null ? null : reader.open(record);
     }
 

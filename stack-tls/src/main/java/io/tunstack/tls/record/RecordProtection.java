@@ -18,7 +18,10 @@ public interface RecordProtection {
      */
     int seal(ContentType type, byte[] src, int off, int len, byte[] dst, int dstOff) throws TlsException;
 
-    /** Removes protection from a received record; may decrypt in place, so the content may alias the record's array. */
+    /**
+     * Removes protection from a received record. The content is a view, valid until the next call: into the record's
+     * array (records without protection) or into a buffer of this protection (decrypted ones).
+     */
     TlsPlaintext open(TlsCiphertext record) throws TlsException;
 
     /** True when this (write) key has protected as many records as its AEAD allows (RFC 8446 §5.5). */

@@ -69,7 +69,7 @@ public final class Tls12RecordProtection implements RecordProtection {
         return total;
     }
 
-    /** Decrypts in place in the record's array; the content is returned as a range of that array. */
+    /** Decrypts out of place, into the AEAD's buffer; the content is returned as a range of it (see {@link Aead#opened()}). */
     @Override
     public TlsPlaintext open(TlsCiphertext record) throws TlsException {
         int cipherLength = record.fragmentLength() - explicitNonceLength;
@@ -89,11 +89,11 @@ public final class Tls12RecordProtection implements RecordProtection {
         setAdditionalData(seq, data[header], data[header + 1], data[header + 2], plaintextLength);
         int body = explicitAt + explicitNonceLength;
         try {
-            aead.open(nonce, additionalData, data, body, cipherLength, data, body);
+            aead.open(nonce, additionalData, data, body, cipherLength);
         } catch (AEADBadTagException e) {
             throw new TlsException(AlertDescription.BAD_RECORD_MAC, "record authentication failed", e);
         }
-        return new TlsPlaintext(record.type(), data, body, plaintextLength);
+        return new TlsPlaintext(record.type(), aead.opened(), 0, plaintextLength);
     }
 
     /** GCM: salt || seq (the explicit part we send); ChaCha20: IV XOR seq. Receivers overwrite the GCM explicit part. */

@@ -62,7 +62,7 @@ public final class Tls13RecordProtection implements RecordProtection {
         return total;
     }
 
-    /** Decrypts in place in the record's array; the content is returned as a range of that array. */
+    /** Decrypts out of place, into the AEAD's buffer; the content is returned as a range of it (see {@link Aead#opened()}). */
     @Override
     public TlsPlaintext open(TlsCiphertext record) throws TlsException {
         if (record.type() == ContentType.CHANGE_CIPHER_SPEC) {
@@ -74,13 +74,11 @@ public final class Tls13RecordProtection implements RecordProtection {
                     "unprotected " + record.type() + " record after keys were established");
         }
         computeNonce(sequence.getAndIncrement());
-        byte[] data = record.data();
-        int start = record.fragmentOffset();
         // RFC 8446 §5.2: the additional data is the record header as received.
-        System.arraycopy(data, record.offset(), header, 0, RecordLimits.HEADER_LENGTH);
+        System.arraycopy(record.data(), record.offset(), header, 0, RecordLimits.HEADER_LENGTH);
         int length;
         try {
-            length = aead.open(nonce, header, data, start, record.fragmentLength(), data, start);
+            length = aead.open(nonce, header, record.data(), record.fragmentOffset(), record.fragmentLength());
         } catch (AEADBadTagException e) {
             throw new TlsException(AlertDescription.BAD_RECORD_MAC, "record authentication failed", e);
         }
@@ -88,11 +86,12 @@ public final class Tls13RecordProtection implements RecordProtection {
             throw new TlsException(AlertDescription.RECORD_OVERFLOW, "TLSInnerPlaintext longer than 2^14 + 1");
         }
         // RFC 8446 §5.4: the content type is the last non-zero byte; zeros after it are padding.
-        int typeIndex = start + length - 1;
-        while (typeIndex >= start && data[typeIndex] == 0) {
+        byte[] data = aead.opened();
+        int typeIndex = length - 1;
+        while (typeIndex >= 0 && data[typeIndex] == 0) {
             typeIndex--;
         }
-        if (typeIndex < start) {
+        if (typeIndex < 0) {
             throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "TLSInnerPlaintext has no non-zero content type");
         }
         ContentType inner = ContentType.fromCode(data[typeIndex] & 0xff);
@@ -100,7 +99,7 @@ public final class Tls13RecordProtection implements RecordProtection {
             throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE,
                     "protected record with inner content type " + (data[typeIndex] & 0xff));
         }
-        return new TlsPlaintext(inner, data, start, typeIndex - start);
+        return new TlsPlaintext(inner, data, 0, typeIndex);
     }
 
     /** RFC 8446 §5.3: the 64-bit sequence number, left-padded to 12 bytes, XORed with the IV. */

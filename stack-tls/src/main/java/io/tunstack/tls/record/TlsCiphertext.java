@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * One received record as framed on the wire: the 5-byte header at {@code data[offset]} followed by the
- * (possibly protected) fragment of {@code fragmentLength} bytes. The deframer hands out views into its receive
- * queue, valid until more bytes are appended; protections may decrypt the fragment in place.
+ * (possibly protected) fragment of {@code fragmentLength} bytes. The deframer hands out views into the received
+ * bytes or its own queue, valid until it is asked for the next record.
  */
 public record TlsCiphertext(ContentType type, byte[] data, int offset, int fragmentLength) {
 

@@ -6,8 +6,6 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.LongSummaryStatistics;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,8 +19,6 @@ import picocli.CommandLine.Spec;
                 + "and the same seed gives the same numbers.",
                 "Example: ./tunstack sim --rate 10mbit --delay 20 --loss 0.01 --bytes 5M --plot cwnd.png"})
 final class SimCommand implements Callable<Integer> {
-    private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(|k|m|g)(?:bit)?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(|k|m|g)", Pattern.CASE_INSENSITIVE);
 
     @Option(names = "--rate", paramLabel = "RATE", defaultValue = "10mbit",
             description = "Bottleneck rate each way, e.g. 500kbit, 10mbit, 1gbit (default: ${DEFAULT-VALUE}).")
@@ -99,22 +95,12 @@ final class SimCommand implements Callable<Integer> {
         if (duration != null && !(duration > 0 && duration <= 3600)) {
             throw Cli.usage(spec, "--duration must be 0..3600 seconds");
         }
-        long size = duration != null ? 0 : scaled(SIZE, bytes == null ? "10M" : bytes, 1024, "--bytes");
-        return new Simulation.Spec(scaled(RATE, rate, 1000, "--rate"), (long) (delayMs * 1e6), loss, reorder, queue,
-                tcp.config(spec), seed, size, duration == null ? 0 : (long) (duration * 1e9));
-    }
-
-    /** A number with an optional k/m/g suffix (powers of {@code base}). */
-    private long scaled(Pattern pattern, String text, long base, String option) {
-        Matcher m = pattern.matcher(text.strip());
-        if (!m.matches()) {
-            throw Cli.usage(spec, option + ": cannot read '" + text + "'");
+        try {
+            long size = duration != null ? 0 : Quantities.size(bytes == null ? "10M" : bytes, "--bytes");
+            return new Simulation.Spec(Quantities.rate(rate, "--rate"), (long) (delayMs * 1e6), loss, reorder, queue,
+                    tcp.config(spec), seed, size, duration == null ? 0 : (long) (duration * 1e9));
+        } catch (IllegalArgumentException e) {
+            throw Cli.usage(spec, e.getMessage());
         }
-        int power = "kmg".indexOf(m.group(2).toLowerCase(Locale.ROOT)) + 1;
-        double value = Double.parseDouble(m.group(1)) * Math.pow(base, power);
-        if (!(value >= 1 && value <= 1e12)) {
-            throw Cli.usage(spec, option + " out of range: " + text);
-        }
-        return (long) value;
     }
 }

@@ -6,11 +6,13 @@ import picocli.CommandLine.Option;
 
 /** TCP settings shared by every subcommand that runs tunstack TCP. */
 final class TcpOptions {
+    private static final long MAX_BUFFER = 1L << 30;
+
     @Option(names = "--mtu", paramLabel = "BYTES", defaultValue = "1500", description = "Link MTU (default: ${DEFAULT-VALUE}).")
     int mtu;
 
     @Option(names = "--cc", paramLabel = "NAME", defaultValue = "newreno",
-            description = "Congestion control algorithm (default: ${DEFAULT-VALUE}).")
+            description = "Congestion control: newreno (RFC 5681/6582) or cubic (RFC 9438) (default: ${DEFAULT-VALUE}).")
     String congestionControl;
 
     @Option(names = "--loss-detection", paramLabel = "NAME", defaultValue = "rack",
@@ -18,11 +20,21 @@ final class TcpOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     String lossDetection;
 
-    /** The TCP configuration; a bad MTU or an unknown algorithm is a usage error naming the known ones. */
+    @Option(names = "--buffer-size", paramLabel = "SIZE", defaultValue = "256K",
+            description = "Send and receive buffer per connection, e.g. 4M; the receive buffer bounds the window "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String bufferSize;
+
+    /** The TCP configuration; a bad MTU, size or an unknown algorithm is a usage error naming the known ones. */
     TcpConfig config(CommandSpec spec) {
         try {
+            long buffer = Quantities.size(bufferSize, "--buffer-size");
+            if (buffer > MAX_BUFFER) {
+                throw new IllegalArgumentException("--buffer-size is at most 1G (RFC 7323 §2.3: window scale 14)");
+            }
             return TcpConfig.builder().mtu(mtu).congestionControl(congestionControl)
-                    .lossDetection(lossDetection(lossDetection)).build();
+                    .lossDetection(lossDetection(lossDetection)).sendBufferSize((int) buffer)
+                    .receiveBufferSize((int) buffer).build();
         } catch (IllegalArgumentException e) {
             throw Cli.usage(spec, e.getMessage());
         }

@@ -64,4 +64,8 @@ public interface CongestionControl {
 
     /** Sending resumes after an idle period longer than the RTO (RFC 5681 §4.1). */
     void onIdleRestart();
+
+    /** An RTT sample was taken (RFC 6298); {@code srttNanos} is the smoothed RTT after it. Ignored by default. */
+    default void onRttSample(long rttNanos, long srttNanos) {
+    }
 }

@@ -2,6 +2,7 @@ package io.tunstack.core.tcp;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Congestion control algorithms by name, as chosen in {@link TcpConfig.Builder#congestionControl}. */
@@ -12,7 +13,7 @@ public final class CongestionControls {
         CongestionControl create(int smss, int iss);
     }
 
-    private static final Map<String, Factory> FACTORIES = new ConcurrentHashMap<>(Map.of("newreno", NewReno::new));
+    private static final Map<String, Factory> FACTORIES = new ConcurrentHashMap<>(Map.of("newreno", NewReno::new, "cubic", Cubic::new));
 
     private CongestionControls() {
     }
@@ -26,7 +27,7 @@ public final class CongestionControls {
     public static Factory factory(String name) {
         Factory f = FACTORIES.get(name.toLowerCase(Locale.ROOT));
         if (f == null) {
-            throw new IllegalArgumentException("unknown congestion control: " + name + " (known: " + FACTORIES.keySet() + ")");
+            throw new IllegalArgumentException("unknown congestion control: " + name + " (known: " + new TreeSet<>(FACTORIES.keySet()) + ")");
         }
         return f;
     }

@@ -838,6 +838,9 @@ public final class TcpConnection extends TimerEntry {
             return;
         }
         rtt.sample(sample);
+        if (cc != null) {
+            cc.onRttSample(sample, rtt.srtt());
+        }
         if (layer.tracing()) {
             layer.trace(new TcpEvent.RttSample(now, id, sample, rtt.srtt(), rtt.rttvar(), rtt.rto()));
         }

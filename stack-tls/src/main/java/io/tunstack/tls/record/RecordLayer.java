@@ -14,16 +14,6 @@ public final class RecordLayer {
     private RecordProtection reader = PlaintextProtection.INSTANCE;
     private RecordProtection writer = PlaintextProtection.INSTANCE;
 
-    /** Keeps all of {@code bytes} for the following {@link #nextRecord()} calls. */
-    public void receive(ByteBuffer bytes) {
-        deframer.append(bytes);
-    }
-
-    /** The next record, with protection removed, of the bytes {@link #receive}d so far, or null if none is complete. */
-    public TlsPlaintext nextRecord() throws TlsException {
-        return open(deframer.next(reader.maxFragmentLength()));
-    }
-
     /**
      * The next record, with protection removed, of the bytes received so far followed by {@code received}, or null
      * if none is complete; {@code received} has then been consumed entirely. Records that lie whole in a heap buffer

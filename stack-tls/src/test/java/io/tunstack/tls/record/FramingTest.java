@@ -52,10 +52,10 @@ class FramingTest {
         assertEquals(0x40, bytes[3]);
         assertEquals(0x00, bytes[4]);
         RecordLayer receiver = new RecordLayer();
-        receiver.receive(ByteBuffer.wrap(bytes));
+        ByteBuffer received = ByteBuffer.wrap(bytes);
         int total = 0;
         TlsPlaintext p;
-        while ((p = receiver.nextRecord()) != null) {
+        while ((p = receiver.nextRecord(received)) != null) {
             total += p.length();
         }
         assertEquals(big.length, total);

@@ -31,6 +31,12 @@ public final class NetStack implements IpOutput, AutoCloseable {
     private final Ipv4Header tx = new Ipv4Header();
     private final IcmpLayer icmp;
     private int nextIdentification;
+    /**
+     * The last packet sent, with a reference of our own: once the link has released its reference (a TUN write
+     * is done when {@code send} returns), {@link #newPacket} hands it out again instead of allocating, so a
+     * stream of ACKs or segments goes through one buffer. A link that keeps packets keeps them from reuse.
+     */
+    private ByteBuf lastSent;
 
     public NetStack(PacketLink link, int address, ByteBufAllocator alloc) {
         this.link = link;
@@ -125,8 +131,14 @@ public final class NetStack implements IpOutput, AutoCloseable {
 
     @Override
     public ByteBuf newPacket(int transportCapacity) {
-        ByteBuf packet = alloc.directBuffer(IPV4_HEADER_LENGTH + transportCapacity);
-        packet.writerIndex(IPV4_HEADER_LENGTH).readerIndex(IPV4_HEADER_LENGTH);
+        int capacity = IPV4_HEADER_LENGTH + transportCapacity;
+        ByteBuf packet = lastSent;
+        if (packet != null && packet.refCnt() == 1 && packet.capacity() >= capacity) {
+            lastSent = null;
+        } else {
+            packet = alloc.directBuffer(capacity);
+        }
+        packet.setIndex(IPV4_HEADER_LENGTH, IPV4_HEADER_LENGTH);
         return packet;
     }
 
@@ -153,11 +165,19 @@ public final class NetStack implements IpOutput, AutoCloseable {
         tx.writeTo(packet, start);
         packet.readerIndex(start);
         counters.sent(length);
+        if (lastSent != null) {
+            lastSent.release();
+        }
+        lastSent = packet.retain();
         link.send(packet);
     }
 
     @Override
     public void close() {
+        if (lastSent != null) {
+            lastSent.release();
+            lastSent = null;
+        }
         link.close();
     }
 }

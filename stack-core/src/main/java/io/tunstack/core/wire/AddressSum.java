@@ -9,7 +9,7 @@ import io.netty.util.internal.PlatformDependent;
  *
  * <p>Words are loaded in native order and the folded sum is swapped once at the end on little-endian machines:
  * RFC 1071 §2 (B), the ones' complement sum is independent of byte order. Each 64-bit word adds its two
- * 32-bit halves, so the 64-bit accumulators cannot overflow for any int length.
+ * 32-bit halves, so the four 64-bit accumulators cannot overflow, nor their total, for any int length.
  */
 final class AddressSum {
     private static final boolean LITTLE_ENDIAN = !PlatformDependent.BIG_ENDIAN_NATIVE_ORDER;
@@ -32,26 +32,34 @@ final class AddressSum {
      */
     static int sumAndCopy(long src, long dst, int length) {
         boolean copy = dst != NO_COPY;
-        long even = 0;
-        long odd = 0;
+        // Four accumulators, so that consecutive words do not wait for each other's additions.
+        long s0 = 0;
+        long s1 = 0;
+        long s2 = 0;
+        long s3 = 0;
         int i = 0;
-        for (int stop = length - 15; i < stop; i += 16) {
-            long v = PlatformDependent.getLong(src + i);
-            long w = PlatformDependent.getLong(src + i + 8);
+        for (int stop = length - 31; i < stop; i += 32) {
+            long v0 = PlatformDependent.getLong(src + i);
+            long v1 = PlatformDependent.getLong(src + i + 8);
+            long v2 = PlatformDependent.getLong(src + i + 16);
+            long v3 = PlatformDependent.getLong(src + i + 24);
             if (copy) {
-                PlatformDependent.putLong(dst + i, v);
-                PlatformDependent.putLong(dst + i + 8, w);
+                PlatformDependent.putLong(dst + i, v0);
+                PlatformDependent.putLong(dst + i + 8, v1);
+                PlatformDependent.putLong(dst + i + 16, v2);
+                PlatformDependent.putLong(dst + i + 24, v3);
             }
-            even += (v >>> 32) + (v & LOW);
-            odd += (w >>> 32) + (w & LOW);
+            s0 += (v0 >>> 32) + (v0 & LOW);
+            s1 += (v1 >>> 32) + (v1 & LOW);
+            s2 += (v2 >>> 32) + (v2 & LOW);
+            s3 += (v3 >>> 32) + (v3 & LOW);
         }
-        if (length - i >= 8) {
+        for (int stop = length - 7; i < stop; i += 8) {
             long v = PlatformDependent.getLong(src + i);
             if (copy) {
                 PlatformDependent.putLong(dst + i, v);
             }
-            even += (v >>> 32) + (v & LOW);
-            i += 8;
+            s0 += (v >>> 32) + (v & LOW);
         }
         int tail = 0;
         for (int k = 0; i + k < length; k++) {
@@ -62,7 +70,7 @@ final class AddressSum {
             // The tail starts at an even position: even bytes are the high halves of big-endian words.
             tail += (k & 1) == 0 ? (b & 0xFF) << 8 : b & 0xFF;
         }
-        return Checksum.fold((long) bigEndian(Checksum.fold(even + odd)) + tail);
+        return Checksum.fold((long) bigEndian(Checksum.fold(s0 + s1 + s2 + s3)) + tail);
     }
 
     /** The 16-bit sum of a native-order word sum, as big-endian words. */

@@ -7,6 +7,7 @@ import static io.tunstack.core.wire.TcpHeader.RST;
 import static io.tunstack.core.wire.TcpHeader.SYN;
 
 import io.netty.buffer.ByteBuf;
+import io.tunstack.core.wire.Checksum;
 import io.tunstack.core.wire.TcpHeader;
 
 /**
@@ -129,6 +130,8 @@ public final class TcpConnection extends TimerEntry {
 
     private boolean ackNow;
     private int bytesSinceAck;
+    /** The text of the segment being processed is already at RCV.NXT in the receive buffer (checksum-and-copy). */
+    private boolean textStaged;
 
     private long rtxAt = NEVER;
     private long persistAt = NEVER;
@@ -432,6 +435,38 @@ public final class TcpConnection extends TimerEntry {
             synchronizedArrives(h, seg, payloadIndex, payloadLength, now);
         }
         finishEvent(now);
+    }
+
+    /**
+     * Whether the text of {@code h} may be copied to RCV.NXT before its checksum is known: an in-order segment on
+     * an established connection with no out-of-order data, whose text fits in the free buffer space. The copy
+     * lands where the text step stores it, and in space no valid byte occupies, so a segment that turns out
+     * corrupt leaves nothing behind: it is only committed by the normal rules after the checksum verified.
+     */
+    boolean stagesText(TcpHeader h, int payloadLength) {
+        return state == TcpState.ESTABLISHED && h.seq == rcvNxt && payloadLength > 0 && (h.flags & (SYN | RST)) == 0
+                && reassembly.isEmpty() && payloadLength <= receiveBuffer.free();
+    }
+
+    /**
+     * Checksum-and-copy for a segment {@link #stagesText} accepted: copies the text to RCV.NXT while summing it,
+     * adds the sum of pseudo-header and header ({@code headerSum}), and processes the segment as
+     * {@link #segmentArrives} does, without copying the text again, only when the sum is all ones
+     * (RFC 9293 §3.1). Returns false when the checksum fails: nothing changed.
+     */
+    boolean verifiedSegmentArrives(TcpHeader h, ByteBuf seg, int payloadIndex, int payloadLength, int headerSum,
+                                   long now) {
+        int textSum = receiveBuffer.stage(seg, payloadIndex, payloadLength);
+        if (Checksum.add(headerSum, textSum, h.dataOffset()) != 0xFFFF) {
+            return false;
+        }
+        textStaged = true;
+        try {
+            segmentArrives(h, seg, payloadIndex, payloadLength, now);
+        } finally {
+            textStaged = false;
+        }
+        return true;
     }
 
     /** RFC 9293 §3.10.7.3, SYN-SENT. */
@@ -867,7 +902,9 @@ public final class TcpConnection extends TimerEntry {
         if (length > rcvMss) {
             rcvMss = Math.min(length, rcvMssLimit);
         }
-        receiveBuffer.writeAt(offset, seg, index, length);
+        if (!textStaged) {
+            receiveBuffer.writeAt(offset, seg, index, length);
+        }
         int inOrder = reassembly.add(offset, length);
         if (inOrder < 0) {
             layer.counters().drop(TcpDropReason.REASSEMBLY_FULL);

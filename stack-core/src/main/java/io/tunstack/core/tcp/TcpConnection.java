@@ -902,7 +902,11 @@ public final class TcpConnection extends TimerEntry {
         if (length > rcvMss) {
             rcvMss = Math.min(length, rcvMssLimit);
         }
-        if (!textStaged) {
+        // Staged text starts at RCV.NXT = SEG.SEQ (offset 0); consumed here, before any callback could deliver
+        // another segment.
+        boolean staged = textStaged;
+        textStaged = false;
+        if (!staged) {
             receiveBuffer.writeAt(offset, seg, index, length);
         }
         int inOrder = reassembly.add(offset, length);

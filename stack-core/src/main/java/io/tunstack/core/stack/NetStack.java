@@ -32,6 +32,12 @@ public final class NetStack implements IpOutput, AutoCloseable {
     private final Ipv4Header tx = new Ipv4Header();
     private final IcmpLayer icmp;
     private int nextIdentification;
+    /**
+     * The last packet sent, with a reference of our own: once the link has released its reference (a TUN write
+     * is done when {@code send} returns), {@link #newPacket} hands it out again instead of allocating, so a
+     * stream of ACKs or segments goes through one buffer. A link that keeps packets keeps them from reuse.
+     */
+    private ByteBuf lastSent;
 
     public NetStack(PacketLink link, int address, ByteBufAllocator alloc) {
         this.link = link;
@@ -131,8 +137,14 @@ public final class NetStack implements IpOutput, AutoCloseable {
 
     @Override
     public ByteBuf newPacket(int transportCapacity) {
-        ByteBuf packet = alloc.directBuffer(IPV4_HEADER_LENGTH + transportCapacity);
-        packet.writerIndex(IPV4_HEADER_LENGTH).readerIndex(IPV4_HEADER_LENGTH);
+        int capacity = IPV4_HEADER_LENGTH + transportCapacity;
+        ByteBuf packet = lastSent;
+        if (packet != null && packet.refCnt() == 1 && packet.capacity() >= capacity) {
+            lastSent = null;
+        } else {
+            packet = alloc.directBuffer(capacity);
+        }
+        packet.setIndex(IPV4_HEADER_LENGTH, IPV4_HEADER_LENGTH);
         return packet;
     }
 
@@ -159,6 +171,10 @@ public final class NetStack implements IpOutput, AutoCloseable {
         tx.writeTo(packet, start);
         packet.readerIndex(start);
         counters.sent(length);
+        if (lastSent != null) {
+            lastSent.release();
+        }
+        lastSent = packet.retain();
         link.send(packet);
     }
 
@@ -183,6 +199,10 @@ public final class NetStack implements IpOutput, AutoCloseable {
 
     @Override
     public void close() {
+        if (lastSent != null) {
+            lastSent.release();
+            lastSent = null;
+        }
         link.close();
     }
 }

@@ -2,6 +2,7 @@ package io.tunstack.core.tcp;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.tunstack.core.wire.Checksum;
 
 /**
  * Fixed-capacity circular byte storage in one pooled direct buffer, allocated on first use so idle
@@ -27,12 +28,30 @@ final class ByteRing {
 
     /** Copies {@code length} bytes of {@code src} starting at absolute index {@code srcIndex} into the ring at {@code position}. */
     void set(int position, ByteBuf src, int srcIndex, int length) {
+        copy(position, src, srcIndex, length, false);
+    }
+
+    /** As {@link #set}, returning the ones' complement sum of the bytes copied (checksum-and-copy, one pass). */
+    int setAndSum(int position, ByteBuf src, int srcIndex, int length) {
+        return copy(position, src, srcIndex, length, true);
+    }
+
+    private int copy(int position, ByteBuf src, int srcIndex, int length, boolean sum) {
         ByteBuf ring = storage();
         int first = Math.min(length, capacity - position);
-        ring.setBytes(position, src, srcIndex, first);
+        int total = copy(src, srcIndex, ring, position, first, sum);
         if (first < length) {
-            ring.setBytes(0, src, srcIndex + first, length - first);
+            total = Checksum.add(total, copy(src, srcIndex + first, ring, 0, length - first, sum), first);
         }
+        return total;
+    }
+
+    private static int copy(ByteBuf src, int srcIndex, ByteBuf dst, int dstIndex, int length, boolean sum) {
+        if (sum) {
+            return Checksum.copyAndSum(src, srcIndex, dst, dstIndex, length);
+        }
+        dst.setBytes(dstIndex, src, srcIndex, length);
+        return 0;
     }
 
     /** Appends {@code length} bytes from the ring at {@code position} to {@code dst}'s writer index. */

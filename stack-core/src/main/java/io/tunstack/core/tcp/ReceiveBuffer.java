@@ -35,6 +35,14 @@ final class ReceiveBuffer {
         ring.set(ring.advance(head, readable + offset), src, srcIndex, len);
     }
 
+    /**
+     * Copies {@code len} bytes of {@code src} to RCV.NXT, as {@code writeAt(0, ...)} does, and returns their ones'
+     * complement sum (16 bits, words relative to {@code srcIndex}); requires len ≤ free().
+     */
+    int stage(ByteBuf src, int srcIndex, int len) {
+        return ring.setAndSum(ring.advance(head, readable), src, srcIndex, len);
+    }
+
     /** {@code n} bytes at RCV.NXT became in order. */
     void commit(int n) {
         readable += n;

@@ -9,6 +9,7 @@ import static io.tunstack.core.wire.TcpHeader.SYN;
 import io.netty.buffer.ByteBuf;
 import io.tunstack.core.stack.IcmpError;
 import io.tunstack.core.stack.IpOutput;
+import io.tunstack.core.wire.Checksum;
 import io.tunstack.core.wire.TcpHeader;
 
 /**
@@ -149,6 +150,8 @@ public final class TcpConnection extends TimerEntry {
 
     private boolean ackNow;
     private int bytesSinceAck;
+    /** The text of the segment being processed is already at RCV.NXT in the receive buffer (checksum-and-copy). */
+    private boolean textStaged;
 
     private long rtxAt = NEVER;
     private long persistAt = NEVER;
@@ -513,6 +516,38 @@ public final class TcpConnection extends TimerEntry {
             synchronizedArrives(h, seg, payloadIndex, payloadLength, now);
         }
         finishEvent(now);
+    }
+
+    /**
+     * Whether the text of {@code h} may be copied to RCV.NXT before its checksum is known: an in-order segment on
+     * an established connection with no out-of-order data, whose text fits in the free buffer space. The copy
+     * lands where the text step stores it, and in space no valid byte occupies, so a segment that turns out
+     * corrupt leaves nothing behind: it is only committed by the normal rules after the checksum verified.
+     */
+    boolean stagesText(TcpHeader h, int payloadLength) {
+        return state == TcpState.ESTABLISHED && h.seq == rcvNxt && payloadLength > 0 && (h.flags & (SYN | RST)) == 0
+                && reassembly.isEmpty() && payloadLength <= receiveBuffer.free();
+    }
+
+    /**
+     * Checksum-and-copy for a segment {@link #stagesText} accepted: copies the text to RCV.NXT while summing it,
+     * adds the sum of pseudo-header and header ({@code headerSum}), and processes the segment as
+     * {@link #segmentArrives} does, without copying the text again, only when the sum is all ones
+     * (RFC 9293 §3.1). Returns false when the checksum fails: nothing changed.
+     */
+    boolean verifiedSegmentArrives(TcpHeader h, ByteBuf seg, int payloadIndex, int payloadLength, int headerSum,
+                                   long now) {
+        int textSum = receiveBuffer.stage(seg, payloadIndex, payloadLength);
+        if (Checksum.add(headerSum, textSum, h.dataOffset()) != 0xFFFF) {
+            return false;
+        }
+        textStaged = true;
+        try {
+            segmentArrives(h, seg, payloadIndex, payloadLength, now);
+        } finally {
+            textStaged = false;
+        }
+        return true;
     }
 
     /** RFC 9293 §3.10.7.3, SYN-SENT. */
@@ -1076,7 +1111,13 @@ public final class TcpConnection extends TimerEntry {
         if (offset > 0 && reassembly.holds(offset, length)) {
             reportDuplicate(rcvNxt + offset, rcvNxt + offset + length);
         }
-        receiveBuffer.writeAt(offset, seg, index, length);
+        // Staged text starts at RCV.NXT = SEG.SEQ (offset 0); consumed here, before any callback could deliver
+        // another segment.
+        boolean staged = textStaged;
+        textStaged = false;
+        if (!staged) {
+            receiveBuffer.writeAt(offset, seg, index, length);
+        }
         int inOrder = reassembly.add(offset, length);
         if (inOrder < 0) {
             layer.counters().drop(TcpDropReason.REASSEMBLY_FULL);

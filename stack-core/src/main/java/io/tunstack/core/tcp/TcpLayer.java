@@ -10,6 +10,8 @@ import io.tunstack.core.stack.IcmpError;
 import io.tunstack.core.stack.IpOutput;
 import io.tunstack.core.stack.TransportProtocol;
 import io.tunstack.core.time.Clock;
+import io.tunstack.core.wire.Checksum;
+import io.tunstack.core.wire.IpProtocol;
 import io.tunstack.core.wire.TcpHeader;
 import io.tunstack.core.wire.WireError;
 import java.util.HashMap;
@@ -137,7 +139,7 @@ public final class TcpLayer implements TransportProtocol {
         TcpHeader h = received;
         int start = segment.readerIndex();
         int length = segment.readableBytes();
-        WireError error = h.parse(segment, start, length, srcAddr, dstAddr, config.verifyChecksum());
+        WireError error = h.parse(segment, start, length, srcAddr, dstAddr, false);
         if (error != null) {
             counters.drop(error);
             return;
@@ -145,6 +147,23 @@ public final class TcpLayer implements TransportProtocol {
         int payloadIndex = start + h.dataOffset();
         int payloadLength = length - h.dataOffset();
         TcpConnection c = connections.get(dstAddr, h.dstPort, srcAddr, h.srcPort);
+        // RFC 9293 §3.1: the ones' complement sum over pseudo-header, header and text must be all ones. It is
+        // checked after the lookup (the header is only read until then), so that an in-order payload can be
+        // summed while the connection copies it (checksum-and-copy); any other segment is summed here.
+        if (config.verifyChecksum()) {
+            int headerSum = Checksum.sum(segment, start, h.dataOffset(),
+                    Checksum.pseudoHeaderSum(srcAddr, dstAddr, IpProtocol.TCP, length));
+            if (c != null && c.stagesText(h, payloadLength)) {
+                if (!c.verifiedSegmentArrives(h, segment, payloadIndex, payloadLength, headerSum, nowNanos)) {
+                    counters.drop(WireError.BAD_CHECKSUM);
+                }
+                return;
+            }
+            if (Checksum.sum(segment, payloadIndex, payloadLength, headerSum) != 0xFFFF) {
+                counters.drop(WireError.BAD_CHECKSUM);
+                return;
+            }
+        }
         TcpListener listener = null;
         if (c != null && c.acceptsNewSyn(h)) {
             listener = listenerFor(h.dstPort, dstAddr);

@@ -1,13 +1,15 @@
 package io.tunstack.core.wire;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.util.IllegalReferenceCountException;
 
 /**
  * The Internet checksum (RFC 1071): the 16-bit ones' complement of the ones' complement sum of the data,
  * taken as big-endian 16-bit words, plus the IPv4 pseudo-header sum and RFC 1624 incremental updates.
  *
  * <p>Sums are accumulated 8 bytes at a time into a 64-bit accumulator (RFC 1071 §2 (C), parallel summation:
- * the ones' complement sum of 64-bit words folded to 16 bits equals the sum of the 16-bit words).
+ * the ones' complement sum of 64-bit words folded to 16 bits equals the sum of the 16-bit words). Buffers with a
+ * memory address are read through it ({@link AddressSum}), others through {@code ByteBuf} accessors.
  * All methods are allocation-free.
  */
 public final class Checksum {
@@ -24,6 +26,10 @@ public final class Checksum {
      * @return the sum folded to 16 bits, not complemented (0..0xFFFF)
      */
     public static int sum(ByteBuf buf, int offset, int length, long initial) {
+        if (buf.hasMemoryAddress()) {
+            checkRange(buf, offset, length);
+            return fold(initial + AddressSum.sum(buf.memoryAddress() + offset, length));
+        }
         int i = offset;
         int end = offset + length;
         // The bulk is read little-endian (the native order here, so no per-word byte swap) and the folded
@@ -56,6 +62,42 @@ public final class Checksum {
             acc += buf.getUnsignedByte(i) << 8;
         }
         return fold(acc);
+    }
+
+    /**
+     * Copies {@code length} bytes of {@code src} at absolute index {@code srcIndex} to {@code dst} at
+     * {@code dstIndex} and returns their sum as {@code sum(src, srcIndex, length, 0)} does, in one pass over the
+     * data when both buffers have a memory address (checksum-and-copy, as Linux's csum_partial_copy).
+     * Indices are not moved.
+     */
+    public static int copyAndSum(ByteBuf src, int srcIndex, ByteBuf dst, int dstIndex, int length) {
+        if (src.hasMemoryAddress() && dst.hasMemoryAddress()) {
+            checkRange(src, srcIndex, length);
+            checkRange(dst, dstIndex, length);
+            return AddressSum.sumAndCopy(src.memoryAddress() + srcIndex, dst.memoryAddress() + dstIndex, length);
+        }
+        dst.setBytes(dstIndex, src, srcIndex, length);
+        return sum(src, srcIndex, length, 0);
+    }
+
+    /**
+     * Adds the folded sum {@code part} of bytes that start {@code partOffset} bytes after the start of the bytes
+     * {@code sum} covers: a part at an odd offset has its words' bytes the other way round, so its sum is
+     * byte-swapped (RFC 1071 §2 (B)).
+     */
+    public static int add(int sum, int part, int partOffset) {
+        int aligned = (partOffset & 1) == 0 ? part : ((part & 0xFF) << 8) | (part >>> 8);
+        return fold((long) sum + aligned);
+    }
+
+    /** What {@code ByteBuf} accessors check on every call, once: the buffer is live and the range inside it. */
+    private static void checkRange(ByteBuf buf, int index, int length) {
+        if (buf.refCnt() == 0) {
+            throw new IllegalReferenceCountException(0);
+        }
+        if ((index | length) < 0 || index > buf.capacity() - length) {
+            throw new IndexOutOfBoundsException("index " + index + ", length " + length + ", capacity " + buf.capacity());
+        }
     }
 
     /** Folds a 64-bit ones' complement accumulator to 16 bits with end-around carries (RFC 1071 §2 (B)). */

@@ -48,19 +48,20 @@ public final class Ipv4Header {
         if (readable < MIN_LENGTH) {
             return WireError.TRUNCATED;
         }
-        int versionIhl = buf.getUnsignedByte(start);
-        version = versionIhl >>> 4;
-        ihl = versionIhl & 0x0F;
-        tos = buf.getUnsignedByte(start + 1);
-        totalLength = buf.getUnsignedShort(start + 2);
-        identification = buf.getUnsignedShort(start + 4);
-        int flagsFragment = buf.getUnsignedShort(start + 6);
-        flags = flagsFragment >>> 13;
-        fragmentOffset = flagsFragment & 0x1FFF;
-        ttl = buf.getUnsignedByte(start + 8);
-        protocol = buf.getUnsignedByte(start + 9);
-        headerChecksum = buf.getUnsignedShort(start + CHECKSUM_OFFSET);
-        srcAddr = buf.getInt(start + 12);
+        // Three reads for the fixed header (every ByteBuf accessor checks bounds and the reference count).
+        long first = buf.getLong(start);
+        long second = buf.getLong(start + 8);
+        version = (int) (first >>> 60);
+        ihl = (int) (first >>> 56) & 0x0F;
+        tos = (int) (first >>> 48) & 0xFF;
+        totalLength = (int) (first >>> 32) & 0xFFFF;
+        identification = (int) (first >>> 16) & 0xFFFF;
+        flags = (int) (first >>> 13) & 0b111;
+        fragmentOffset = (int) first & 0x1FFF;
+        ttl = (int) (second >>> 56);
+        protocol = (int) (second >>> 48) & 0xFF;
+        headerChecksum = (int) (second >>> 32) & 0xFFFF;
+        srcAddr = (int) second;
         dstAddr = buf.getInt(start + 16);
         if (version != VERSION) {
             return WireError.BAD_VERSION;
@@ -119,15 +120,11 @@ public final class Ipv4Header {
      * {@link #headerChecksum} are not used.
      */
     public void writeTo(ByteBuf out, int offset) {
-        out.setByte(offset, (VERSION << 4) | (MIN_LENGTH / 4));
-        out.setByte(offset + 1, tos);
-        out.setShort(offset + 2, totalLength);
-        out.setShort(offset + 4, identification);
-        out.setShort(offset + 6, (flags << 13) | fragmentOffset);
-        out.setByte(offset + 8, ttl);
-        out.setByte(offset + 9, protocol);
-        out.setShort(offset + CHECKSUM_OFFSET, 0);
-        out.setInt(offset + 12, srcAddr);
+        out.setLong(offset, (long) ((VERSION << 4) | (MIN_LENGTH / 4)) << 56 | (long) (tos & 0xFF) << 48
+                | (long) (totalLength & 0xFFFF) << 32 | (long) (identification & 0xFFFF) << 16
+                | (((flags << 13) | fragmentOffset) & 0xFFFF));
+        // Checksum field 0 while the checksum is computed.
+        out.setLong(offset + 8, (long) (ttl & 0xFF) << 56 | (long) (protocol & 0xFF) << 48 | (srcAddr & 0xFFFF_FFFFL));
         out.setInt(offset + 16, dstAddr);
         out.setShort(offset + CHECKSUM_OFFSET, Checksum.checksum(out, offset, MIN_LENGTH));
     }

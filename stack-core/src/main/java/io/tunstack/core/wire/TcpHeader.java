@@ -110,7 +110,10 @@ public final class TcpHeader {
         if (offset < 0 || length < MIN_LENGTH || length > buf.writerIndex() - offset) {
             return WireError.TRUNCATED;
         }
-        int headerLength = (buf.getUnsignedByte(offset + 12) >>> 4) * 4;
+        // Three reads for the fixed header (every ByteBuf accessor checks bounds and the reference count).
+        long first = buf.getLong(offset);
+        long second = buf.getLong(offset + 8);
+        int headerLength = ((int) (second >>> 28) & 0x0F) * 4;
         if (headerLength < MIN_LENGTH || headerLength > length) {
             return WireError.BAD_DATA_OFFSET;
         }
@@ -118,12 +121,12 @@ public final class TcpHeader {
                 && Checksum.transportChecksum(buf, offset, length, srcAddr, dstAddr, IpProtocol.TCP) != 0) {
             return WireError.BAD_CHECKSUM;
         }
-        srcPort = buf.getUnsignedShort(offset);
-        dstPort = buf.getUnsignedShort(offset + 2);
-        seq = buf.getInt(offset + 4);
-        ack = buf.getInt(offset + 8);
-        flags = buf.getUnsignedByte(offset + 13);
-        window = buf.getUnsignedShort(offset + 14);
+        srcPort = (int) (first >>> 48);
+        dstPort = (int) (first >>> 32) & 0xFFFF;
+        seq = (int) first;
+        ack = (int) (second >>> 32);
+        flags = (int) (second >>> 16) & 0xFF;
+        window = (int) second & 0xFFFF;
         urgent = buf.getUnsignedShort(offset + 18);
         // SYN with FIN or RST is contradictory: no RFC 9293 §3.10.7 state accepts both, and Linux discards
         // SYN+FIN in LISTEN. Reject such segments as malformed before any connection lookup.
@@ -214,15 +217,13 @@ public final class TcpHeader {
             optionsLength += 4 + blocks * SACK_BLOCK_LENGTH;
         }
         int headerLength = MIN_LENGTH + optionsLength;
-        out.writeShort(srcPort);
-        out.writeShort(dstPort);
-        out.writeInt(seq);
-        out.writeInt(ack);
-        out.writeByte((headerLength / 4) << 4);
-        out.writeByte(flags);
-        out.writeShort(window);
-        out.writeShort(0);
-        out.writeShort(urgent);
+        out.ensureWritable(headerLength);
+        int start = out.writerIndex();
+        out.setLong(start, (long) (srcPort & 0xFFFF) << 48 | (long) (dstPort & 0xFFFF) << 32 | (seq & 0xFFFF_FFFFL));
+        out.setLong(start + 8, (long) ack << 32 | (long) (headerLength / 4) << 28 | (flags & 0xFF) << 16
+                | (window & 0xFFFF));
+        out.setInt(start + 16, urgent & 0xFFFF); // checksum 0 (see fillChecksum), urgent pointer
+        out.writerIndex(start + MIN_LENGTH);
         writeOptions(out, blocks);
         return headerLength;
     }

@@ -3,7 +3,9 @@ package io.tunstack.core.stack;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -239,6 +241,33 @@ class NetStackTest {
         assertEquals(25, ip.totalLength);
         assertEquals("pong!", out.toString(20, 5, StandardCharsets.US_ASCII));
         out.release();
+    }
+
+    @Test
+    void reusesTheLastPacketSentOnlyOnceTheLinkReleasedIt() throws InterruptedException {
+        ByteBuf first = stack.newPacket(8);
+        first.writeLong(1);
+        stack.send(STACK, PEER, IpProtocol.UDP, first);
+        ByteBuf held = sent();
+        assertSame(first, held);
+
+        ByteBuf second = stack.newPacket(8);
+        assertNotSame(first, second, "the link still holds the first packet");
+        assertEquals(1, held.getLong(20), "and its bytes are left alone");
+        second.writeLong(2);
+        stack.send(STACK, PEER, IpProtocol.UDP, second);
+        sent().release();
+        held.release();
+        assertEquals(0, held.refCnt(), "the stack kept no reference to a packet it no longer reuses");
+
+        ByteBuf third = stack.newPacket(8);
+        assertSame(second, third, "the link released the last packet: reused");
+        assertEquals(20, third.readerIndex());
+        assertEquals(20, third.writerIndex());
+        ByteBuf larger = stack.newPacket(1000);
+        assertNotSame(third, larger, "too small for a larger packet");
+        third.release();
+        larger.release();
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.tunstack.core.wire.WireError;
 import org.junit.jupiter.api.Test;
 
 /** Data transfer: delayed ACK, reassembly, Nagle, SWS avoidance, flow control and window scaling. */
@@ -93,6 +94,43 @@ class TcpDataTest {
         s.expect(seg().seq(A).ack(B + 2920).window(WINDOW - 2920));
         s.send(seg().seq(B + 2920).ack(A).data(2920, 1460));
         s.expectNothing();
+    }
+
+    @Test
+    void inOrderTextIsVerifiedWhileCopiedAndACorruptSegmentLeavesNothingBehind() {
+        // 1001-byte segments through a 4000-byte buffer cross its end at odd splits (3003 + 997 ...), where the
+        // second part's sum is added byte-swapped.
+        TcpScript s = new TcpScript(TcpScript.baseConfig().receiveBufferSize(4000));
+        s.layer.listen(0, TcpScript.LOCAL_PORT, 4, c -> c.setHandler(s.handler));
+        s.send(seg().syn().seq(PEER_ISS).mss(1460));
+        s.expect(seg().syn().seq(ISS).ack(B).window(4000));
+        s.send(seg().seq(B).ack(A));
+        TcpConnection c = s.layer.find(TcpScript.LOCAL, TcpScript.LOCAL_PORT, TcpScript.REMOTE, TcpScript.REMOTE_PORT);
+        for (int i = 0, offset = 0; i < 12; i++, offset += 1001) {
+            int readableCalls = s.handler.readable;
+            s.sendCorrupted(seg().psh().seq(B + offset).ack(A).data(offset, 1001));
+            assertEquals(i + 1, s.layer.counters().dropped(WireError.BAD_CHECKSUM));
+            assertEquals(0, c.readableBytes(), "corrupt text is not delivered");
+            assertEquals(readableCalls, s.handler.readable);
+            s.expectNothing();
+            s.send(seg().psh().seq(B + offset).ack(A).data(offset, 1001));
+            assertArrayEquals(pattern(offset, 1001), TcpScript.read(c), "segment " + i);
+            while (s.poll() != null) {
+                // ACKs and window updates
+            }
+        }
+    }
+
+    @Test
+    void aCorruptInOrderSegmentDoesNotOverwriteOutOfOrderData() {
+        TcpScript s = new TcpScript();
+        TcpConnection c = s.acceptConnection();
+        s.send(seg().seq(B + 1000).ack(A).data(1000, 1000));
+        s.expect(seg().seq(A).ack(B).window(WINDOW));
+        s.sendCorrupted(seg().seq(B).ack(A).data(0, 2000));
+        assertEquals(1, s.layer.counters().dropped(WireError.BAD_CHECKSUM));
+        s.send(seg().seq(B).ack(A).data(0, 1000));
+        assertArrayEquals(pattern(0, 2000), TcpScript.read(c));
     }
 
     @Test

@@ -74,14 +74,27 @@ final class TcpScript {
         return clock.nanoTime();
     }
 
-    /** Delivers {@code s} from the peer to the layer. */
+    /** Delivers {@code s} from the peer to the layer, in a direct buffer as a link delivers it. */
     TcpScript send(Seg s) {
-        ByteBuf buf = Unpooled.buffer(TcpHeader.MAX_LENGTH + s.payload.length);
+        return send(s, -1);
+    }
+
+    /** Delivers {@code s} with the last payload byte changed after the checksum was computed. */
+    TcpScript sendCorrupted(Seg s) {
+        return send(s, s.payload.length - 1);
+    }
+
+    private TcpScript send(Seg s, int corruptPayloadIndex) {
+        ByteBuf buf = Unpooled.directBuffer(TcpHeader.MAX_LENGTH + s.payload.length);
         TcpHeader h = new TcpHeader();
         s.fill(h);
         int headerLength = h.writeTo(buf);
         buf.writeBytes(s.payload);
         TcpHeader.fillChecksum(buf, 0, headerLength + s.payload.length, REMOTE, LOCAL);
+        if (corruptPayloadIndex >= 0) {
+            int index = headerLength + corruptPayloadIndex;
+            buf.setByte(index, buf.getByte(index) ^ 0x10);
+        }
         layer.input(REMOTE, LOCAL, buf, now());
         buf.release();
         return this;

@@ -2,9 +2,12 @@ package io.tunstack.core.wire;
 
 import static io.tunstack.core.wire.Bytes.hex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.util.IllegalReferenceCountException;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +50,65 @@ class ChecksumTest {
         } finally {
             buf.release();
         }
+    }
+
+    @ParameterizedTest(name = "direct source={0}")
+    @ValueSource(booleans = {false, true})
+    void copyAndSumCopiesAndMatchesReferenceForEveryLength(boolean directSource) {
+        Random random = new Random(1141);
+        int maxLength = 2000;
+        byte[] data = new byte[maxLength + 8];
+        random.nextBytes(data);
+        ByteBuf src = (directSource ? Unpooled.directBuffer(data.length) : Unpooled.buffer(data.length)).writeBytes(data);
+        ByteBuf[] destinations = {Unpooled.directBuffer(maxLength + 8), Unpooled.buffer(maxLength + 8)};
+        try {
+            for (ByteBuf dst : destinations) {
+                for (int srcOffset : new int[] {0, 1, 3, 7}) {
+                    int dstOffset = srcOffset == 0 ? 0 : 5;
+                    for (int length = 0; length <= maxLength; length++) {
+                        dst.setZero(0, dst.capacity());
+                        assertEquals(Bytes.referenceSum(src, srcOffset, length),
+                                Checksum.copyAndSum(src, srcOffset, dst, dstOffset, length),
+                                "offset " + srcOffset + " length " + length + " into " + dst);
+                        assertEquals(src.slice(srcOffset, length), dst.slice(dstOffset, length), "copied bytes");
+                        assertEquals(0, dst.getByte(dstOffset + length), "nothing past the end");
+                    }
+                }
+            }
+        } finally {
+            src.release();
+            for (ByteBuf dst : destinations) {
+                dst.release();
+            }
+        }
+    }
+
+    @Test
+    void sumOfPartsAddsAtTheirOffsets() {
+        Random random = new Random(1071_2);
+        ByteBuf buf = Unpooled.directBuffer(301);
+        byte[] data = new byte[301];
+        random.nextBytes(data);
+        buf.writeBytes(data);
+        for (int length : new int[] {0, 1, 2, 300, 301}) {
+            for (int split = 0; split <= length; split++) {
+                int first = Checksum.sum(buf, 0, split, 0);
+                int second = Checksum.sum(buf, split, length - split, 0);
+                assertEquals(Bytes.referenceSum(buf, 0, length), Checksum.add(first, second, split),
+                        "length " + length + " split " + split);
+            }
+        }
+        buf.release();
+    }
+
+    @Test
+    void memoryAddressPathChecksRangeAndLiveness() {
+        ByteBuf buf = Unpooled.directBuffer(16).writeZero(16);
+        assertTrue(buf.hasMemoryAddress(), "Netty reaches native memory here");
+        assertThrows(IndexOutOfBoundsException.class, () -> Checksum.sum(buf, 8, 9, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> Checksum.sum(buf, -1, 2, 0));
+        buf.release();
+        assertThrows(IllegalReferenceCountException.class, () -> Checksum.sum(buf, 0, 8, 0));
     }
 
     @Test

@@ -1,0 +1,80 @@
+package io.tunstack.core.wire;
+
+import io.netty.util.internal.PlatformDependent;
+
+/**
+ * Ones' complement sums read straight from native memory addresses ({@code ByteBuf.memoryAddress()}): one
+ * unchecked 8-byte load per word instead of a {@code ByteBuf} accessor that checks bounds and the reference count
+ * on every call, which JDK 17's JIT does not hoist out of the loop. Callers check bounds and liveness once.
+ *
+ * <p>Words are loaded in native order and the folded sum is swapped once at the end on little-endian machines:
+ * RFC 1071 §2 (B), the ones' complement sum is independent of byte order. Each 64-bit word adds its two
+ * 32-bit halves, so the four 64-bit accumulators cannot overflow, nor their total, for any int length.
+ */
+final class AddressSum {
+    private static final boolean LITTLE_ENDIAN = !PlatformDependent.BIG_ENDIAN_NATIVE_ORDER;
+    private static final long LOW = 0xFFFF_FFFFL;
+    /** The destination of {@link #sumAndCopy} that copies nothing. */
+    static final long NO_COPY = 0;
+
+    private AddressSum() {
+    }
+
+    /** The sum of {@code length} bytes at {@code address} as big-endian 16-bit words, folded to 16 bits. */
+    static int sum(long address, int length) {
+        return sumAndCopy(address, NO_COPY, length);
+    }
+
+    /**
+     * Copies {@code length} bytes from {@code src} to {@code dst} (non-overlapping; {@link #NO_COPY}: none) and
+     * returns their sum as {@link #sum} does: one pass, each word loaded once, summed and stored. The copy test
+     * is loop-invariant, so the JIT compiles a loop without it for {@link #sum}.
+     */
+    static int sumAndCopy(long src, long dst, int length) {
+        boolean copy = dst != NO_COPY;
+        // Four accumulators, so that consecutive words do not wait for each other's additions.
+        long s0 = 0;
+        long s1 = 0;
+        long s2 = 0;
+        long s3 = 0;
+        int i = 0;
+        for (int stop = length - 31; i < stop; i += 32) {
+            long v0 = PlatformDependent.getLong(src + i);
+            long v1 = PlatformDependent.getLong(src + i + 8);
+            long v2 = PlatformDependent.getLong(src + i + 16);
+            long v3 = PlatformDependent.getLong(src + i + 24);
+            if (copy) {
+                PlatformDependent.putLong(dst + i, v0);
+                PlatformDependent.putLong(dst + i + 8, v1);
+                PlatformDependent.putLong(dst + i + 16, v2);
+                PlatformDependent.putLong(dst + i + 24, v3);
+            }
+            s0 += (v0 >>> 32) + (v0 & LOW);
+            s1 += (v1 >>> 32) + (v1 & LOW);
+            s2 += (v2 >>> 32) + (v2 & LOW);
+            s3 += (v3 >>> 32) + (v3 & LOW);
+        }
+        for (int stop = length - 7; i < stop; i += 8) {
+            long v = PlatformDependent.getLong(src + i);
+            if (copy) {
+                PlatformDependent.putLong(dst + i, v);
+            }
+            s0 += (v >>> 32) + (v & LOW);
+        }
+        int tail = 0;
+        for (int k = 0; i + k < length; k++) {
+            byte b = PlatformDependent.getByte(src + i + k);
+            if (copy) {
+                PlatformDependent.putByte(dst + i + k, b);
+            }
+            // The tail starts at an even position: even bytes are the high halves of big-endian words.
+            tail += (k & 1) == 0 ? (b & 0xFF) << 8 : b & 0xFF;
+        }
+        return Checksum.fold((long) bigEndian(Checksum.fold(s0 + s1 + s2 + s3)) + tail);
+    }
+
+    /** The 16-bit sum of a native-order word sum, as big-endian words. */
+    private static int bigEndian(int nativeSum) {
+        return LITTLE_ENDIAN ? ((nativeSum & 0xFF) << 8) | (nativeSum >>> 8) : nativeSum;
+    }
+}

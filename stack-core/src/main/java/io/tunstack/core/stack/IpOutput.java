@@ -1,6 +1,7 @@
 package io.tunstack.core.stack;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 
 /** How a transport protocol hands packets to the IPv4 layer without copying. */
 public interface IpOutput {
@@ -12,6 +13,12 @@ public interface IpOutput {
      * readerIndex = writerIndex = 20. The transport appends its header and payload.
      */
     ByteBuf newPacket(int transportCapacity);
+
+    /**
+     * The allocator of the host's buffers, for a transport's own long-lived ones too (TCP's send and receive
+     * rings), so that one allocator, chosen with the host, holds all of its memory.
+     */
+    ByteBufAllocator alloc();
 
     /** Fills the IPv4 header in the headroom and sends the packet. Takes ownership of {@code packet}. */
     void send(int srcAddr, int dstAddr, int protocol, ByteBuf packet);

@@ -66,6 +66,7 @@ public final class NetStack implements IpOutput, AutoCloseable {
         return counters;
     }
 
+    @Override
     public ByteBufAllocator alloc() {
         return alloc;
     }

@@ -1,19 +1,21 @@
 package io.tunstack.core.tcp;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.ByteBufAllocator;
 import io.tunstack.core.wire.Checksum;
 
 /**
- * Fixed-capacity circular byte storage in one pooled direct buffer, allocated on first use so idle
- * connections hold no memory. Positions wrap modulo the capacity; callers track what is valid.
+ * Fixed-capacity circular byte storage in one direct buffer from the host's allocator, allocated on first use so
+ * idle connections hold no memory. Positions wrap modulo the capacity; callers track what is valid.
  */
 final class ByteRing {
     private final int capacity;
+    private final ByteBufAllocator alloc;
     private ByteBuf storage;
 
-    ByteRing(int capacity) {
+    ByteRing(int capacity, ByteBufAllocator alloc) {
         this.capacity = capacity;
+        this.alloc = alloc;
     }
 
     int capacity() {
@@ -73,7 +75,7 @@ final class ByteRing {
 
     private ByteBuf storage() {
         if (storage == null) {
-            storage = PooledByteBufAllocator.DEFAULT.directBuffer(capacity, capacity);
+            storage = alloc.directBuffer(capacity, capacity);
             storage.writerIndex(capacity);
         }
         return storage;

@@ -1,6 +1,7 @@
 package io.tunstack.core.tcp;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 
 /**
  * The bounded receive queue. In-order bytes wait for the user at the front; the free space after them is
@@ -12,8 +13,8 @@ final class ReceiveBuffer {
     private int head;
     private int readable;
 
-    ReceiveBuffer(int capacity) {
-        this.ring = new ByteRing(capacity);
+    ReceiveBuffer(int capacity, ByteBufAllocator alloc) {
+        this.ring = new ByteRing(capacity, alloc);
     }
 
     int capacity() {

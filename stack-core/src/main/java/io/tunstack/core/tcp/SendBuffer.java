@@ -1,6 +1,7 @@
 package io.tunstack.core.tcp;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 
 /**
  * The bounded send queue: bytes from SND.UNA (acknowledged data is discarded from the front) up to the last
@@ -11,8 +12,8 @@ final class SendBuffer {
     private int head;
     private int length;
 
-    SendBuffer(int capacity) {
-        this.ring = new ByteRing(capacity);
+    SendBuffer(int capacity, ByteBufAllocator alloc) {
+        this.ring = new ByteRing(capacity, alloc);
     }
 
     /** Bytes queued: unacknowledged plus unsent. */

@@ -182,13 +182,13 @@ public final class TcpConnection extends TimerEntry {
         this.listener = listener;
         this.handler = handler == null ? new TcpHandler() { } : handler;
         this.userVisible = listener == null;
-        this.sendBuffer = new SendBuffer(config.sendBufferSize());
+        this.sendBuffer = new SendBuffer(config.sendBufferSize(), layer.alloc());
         this.ourShift = config.windowScaling() ? windowShiftFor(config.receiveBufferSize()) : 0;
         // RFC 7323 §2.3: a scaled window field can only be rounded up to avoid shrinking the window, which
         // may promise up to 2^shift − 1 bytes beyond the free space; the buffer keeps that much in reserve
         // so every promised byte can be stored (Linux keeps the same slack in its receive buffer).
         this.windowSlack = (1 << ourShift) - 1;
-        this.receiveBuffer = new ReceiveBuffer(config.receiveBufferSize() + windowSlack);
+        this.receiveBuffer = new ReceiveBuffer(config.receiveBufferSize() + windowSlack, layer.alloc());
         this.reassembly = new Reassembly(config.maxReassemblyRanges());
         // The peer keeps out-of-order ranges as we do: the same bound serves its SACK blocks.
         this.scoreboard = new SackScoreboard(config.maxReassemblyRanges());

@@ -6,6 +6,7 @@ import static io.tunstack.core.wire.TcpHeader.RST;
 import static io.tunstack.core.wire.TcpHeader.SYN;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.tunstack.core.stack.IcmpError;
 import io.tunstack.core.stack.IpOutput;
 import io.tunstack.core.stack.TransportProtocol;
@@ -40,6 +41,7 @@ public final class TcpLayer implements TransportProtocol {
     private final IsnGenerator isnGenerator = IsnGenerator.withRandomKey();
     private final ChallengeAckLimiter challengeAckLimiter;
     private final CongestionControls.Factory congestionControlFactory;
+    private final IpOutput out;
     private long nextConnectionId = 1;
     private int ephemeralCounter;
 
@@ -48,6 +50,7 @@ public final class TcpLayer implements TransportProtocol {
         this.clock = clock;
         this.events = events;
         this.tracing = events != TcpEventSink.NONE;
+        this.out = out;
         this.writer = new SegmentWriter(out, counters);
         this.challengeAckLimiter = new ChallengeAckLimiter(config.challengeAcksPerSecond());
         this.congestionControlFactory = CongestionControls.factory(config.congestionControl());
@@ -258,6 +261,11 @@ public final class TcpLayer implements TransportProtocol {
     }
 
     // Services for connections.
+
+    /** The host's allocator, for the connections' rings. */
+    ByteBufAllocator alloc() {
+        return out.alloc();
+    }
 
     SegmentWriter writer() {
         return writer;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -73,7 +74,7 @@ class ReassemblyTest {
             start += len;
         }
         Collections.shuffle(segments, random);
-        ReceiveBuffer buffer = new ReceiveBuffer(total);
+        ReceiveBuffer buffer = new ReceiveBuffer(total, UnpooledByteBufAllocator.DEFAULT);
         Reassembly r = new Reassembly(1024);
         long front = 0;
         for (int[] s : segments) {

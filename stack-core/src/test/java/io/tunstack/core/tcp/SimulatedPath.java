@@ -1,6 +1,7 @@
 package io.tunstack.core.tcp;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.tunstack.core.stack.IpOutput;
 import io.tunstack.core.time.VirtualClock;
@@ -38,6 +39,11 @@ final class SimulatedPath {
     /** The IpOutput through which {@code from}'s packets reach {@code to}. */
     IpOutput output(TcpLayer[] to) {
         return new IpOutput() {
+            @Override
+            public ByteBufAllocator alloc() {
+                return TcpScript.ALLOC;
+            }
+
             @Override
             public ByteBuf newPacket(int transportCapacity) {
                 ByteBuf b = Unpooled.buffer(IPV4_HEADER_LENGTH + transportCapacity);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.tunstack.core.stack.IpOutput;
 import io.tunstack.core.time.VirtualClock;
@@ -27,6 +28,11 @@ class TcpAllocationTest {
     private static final class SynchronousOutput implements IpOutput {
         private final ByteBuf packet = Unpooled.directBuffer(IPV4_HEADER_LENGTH + TcpHeader.MAX_LENGTH + 2048);
         long packets;
+
+        @Override
+        public ByteBufAllocator alloc() {
+            return TcpScript.ALLOC;
+        }
 
         @Override
         public ByteBuf newPacket(int transportCapacity) {

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.tunstack.core.stack.IpOutput;
 import io.tunstack.core.time.VirtualClock;
 import io.tunstack.core.wire.IpProtocol;
@@ -32,6 +34,11 @@ final class TcpScript {
     /** The scripted peer's ISS. */
     static final int PEER_ISS = 5000;
     static final long START_NANOS = 1_000_000_000L;
+    /**
+     * Direct buffers, as on a host, for the connections' rings; without leak tracking, since scripts leave their
+     * connections open when they end.
+     */
+    static final ByteBufAllocator ALLOC = new UnpooledByteBufAllocator(true, true);
 
     /** A captured outgoing segment. */
     record Sent(TcpHeader header, byte[] payload, int srcAddr, int dstAddr) {
@@ -226,6 +233,11 @@ final class TcpScript {
 
     /** Parses every packet back into a header and payload. */
     private final class Capture implements IpOutput {
+        @Override
+        public ByteBufAllocator alloc() {
+            return ALLOC;
+        }
+
         @Override
         public ByteBuf newPacket(int transportCapacity) {
             ByteBuf b = Unpooled.buffer(IPV4_HEADER_LENGTH + transportCapacity);

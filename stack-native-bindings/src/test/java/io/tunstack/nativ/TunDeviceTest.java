@@ -263,7 +263,7 @@ class TunDeviceTest {
     }
 
     /** Reads packets until one matches, skipping others, waiting with a Poller. */
-    private static void awaitPacket(TunDevice tun, ByteBuf dst, Predicate<ByteBuf> wanted) throws IOException {
+    static void awaitPacket(TunDevice tun, ByteBuf dst, Predicate<ByteBuf> wanted) throws IOException {
         Poller poller = new Poller();
         poller.add(tun.fd());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -287,7 +287,7 @@ class TunDeviceTest {
         assertEquals(n, dst.getUnsignedShort(offset + 2), "IPv4 total length");
     }
 
-    private static IOException awaitFailure(TunDevice tun, ByteBuf dst) throws IOException {
+    static IOException awaitFailure(TunDevice tun, ByteBuf dst) throws IOException {
         Poller poller = new Poller();
         poller.add(tun.fd());
         assertTrue(poller.poll(TimeUnit.SECONDS.toNanos(5)) > 0, "no packet within 5 s");
@@ -295,7 +295,7 @@ class TunDeviceTest {
     }
 
     /** IPv4 + ICMP echo request (RFC 792) from STACK to GATEWAY with both checksums (RFC 1071). */
-    private static ByteBuf echoRequest(int identifier, int sequence, byte[] payload) {
+    static ByteBuf echoRequest(int identifier, int sequence, byte[] payload) {
         int icmpLength = 8 + payload.length;
         ByteBuf p = Unpooled.directBuffer(20 + icmpLength);
         p.writeByte(0x45).writeByte(0).writeShort(20 + icmpLength)

@@ -166,8 +166,8 @@ public final class TunDevice implements AutoCloseable {
     }
 
     /**
-     * Reads one packet (after its {@link #vnetHeaderSize()}-byte virtio_net_hdr) into {@code dst}'s writable bytes
-     * and advances its writer index.
+     * Reads one packet, preceded by its virtio_net_hdr when opened with offloads ({@link #vnetHeaderSize()}), into
+     * {@code dst}'s writable bytes and advances its writer index.
      *
      * @return the length read, header included, or 0 when no packet is waiting
      * @throws IOException if the packet did not fit (the kernel drops the rest), so give at least

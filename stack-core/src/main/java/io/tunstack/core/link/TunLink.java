@@ -30,7 +30,7 @@ public final class TunLink implements PacketLink {
     private final int mtu;
     /** Bytes per receive buffer: the MTU, or with offloads the header plus the largest IPv4 packet. */
     private final int readCapacity;
-    private final VirtioNetHeader received = new VirtioNetHeader();
+    private final VirtioNetHeader receivedHeader = new VirtioNetHeader();
     /** The header sent in front of every packet with offloads (all zero), else null. */
     private final ByteBuf sendHeader;
     private final Poller poller = new Poller();
@@ -94,14 +94,15 @@ public final class TunLink implements PacketLink {
         if (buf.readableBytes() < VirtioNetHeader.LENGTH) {
             return false;
         }
-        received.read(buf, buf.readerIndex());
+        receivedHeader.read(buf, buf.readerIndex());
         buf.skipBytes(VirtioNetHeader.LENGTH);
-        int gso = received.gsoKind();
+        int gso = receivedHeader.gsoKind();
         if (gso != VirtioNetHeader.GSO_NONE && gso != VirtioNetHeader.GSO_TCPV4) {
             return false;
         }
-        if (received.needsCsum()) {
-            if (!PartialChecksum.complete(buf, received.csumStart, received.csumOffset)) {
+        // F_DATA_VALID needs nothing: the checksum in the packet is complete and correct, the stack verifies it.
+        if (receivedHeader.needsCsum()) {
+            if (!PartialChecksum.complete(buf, receivedHeader.csumStart, receivedHeader.csumOffset)) {
                 return false;
             }
             checksumsCompleted.incrementAndGet();

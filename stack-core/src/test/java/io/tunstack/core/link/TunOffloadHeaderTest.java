@@ -41,6 +41,10 @@ class TunOffloadHeaderTest {
         assertEquals(header.toString(), back.toString());
         assertTrue(back.needsCsum());
         assertEquals(VirtioNetHeader.GSO_TCPV4, back.gsoKind());
+
+        back.read(Unpooled.wrappedBuffer(new byte[] {VirtioNetHeader.F_DATA_VALID, 0, 0, 0, 0, 0, 0, 0, 0, 0}), 0);
+        assertFalse(back.needsCsum(), "DATA_VALID alone: nothing to complete");
+        assertEquals(VirtioNetHeader.GSO_NONE, back.gsoKind());
     }
 
     @Test

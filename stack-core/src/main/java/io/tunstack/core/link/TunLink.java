@@ -91,9 +91,7 @@ public final class TunLink implements PacketLink {
      * segmentation other than TCP over IPv4 (not enabled by TunDevice) or a checksum field outside the packet.
      */
     private boolean unwrap(ByteBuf buf) {
-        if (buf.readableBytes() < VirtioNetHeader.LENGTH) {
-            return false;
-        }
+        // tun_put_user() (drivers/net/tun.c) writes the whole header before any packet byte.
         receivedHeader.read(buf, buf.readerIndex());
         buf.skipBytes(VirtioNetHeader.LENGTH);
         int gso = receivedHeader.gsoKind();

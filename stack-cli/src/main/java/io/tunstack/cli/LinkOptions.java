@@ -22,6 +22,11 @@ final class LinkOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     String gateway;
 
+    @Option(names = "--offload",
+            description = "Open the TUN with IFF_VNET_HDR and TSO: the kernel hands over TCP segments of up to 64 KiB "
+                    + "with partial checksums, which tunstack completes (receive side only).")
+    boolean offload;
+
     /** The stack's address; a malformed one is a usage error. */
     int address(CommandSpec spec) {
         return Cli.address(spec, "--addr", address);

@@ -51,7 +51,7 @@ final class StackSession implements AutoCloseable {
             if (link.netns != null && !Files.exists(Path.of("/var/run/netns", link.netns))) {
                 session.adopt(LabNamespace.create(link.netns, link.tun, link.gateway, link.address, setup.tcp().mtu()));
             }
-            return session.attach(link.tun, address, setup);
+            return session.attach(link.tun, link.offload, address, setup);
         } catch (IOException | RuntimeException e) {
             session.close();
             throw e;
@@ -64,7 +64,7 @@ final class StackSession implements AutoCloseable {
         StackSession session = new StackSession(lab.netns());
         try {
             session.adopt(lab);
-            return session.attach(lab.tun(), Ipv4Address.parse(LabNamespace.DEFAULT_STACK_ADDRESS), setup);
+            return session.attach(lab.tun(), false, Ipv4Address.parse(LabNamespace.DEFAULT_STACK_ADDRESS), setup);
         } catch (IOException | RuntimeException e) {
             session.close();
             throw e;
@@ -80,8 +80,8 @@ final class StackSession implements AutoCloseable {
         created = lab;
     }
 
-    private StackSession attach(String tunName, int address, Setup setup) throws IOException {
-        PacketLink link = new TunLink(TunDevice.open(tunName, netns), PooledByteBufAllocator.DEFAULT);
+    private StackSession attach(String tunName, boolean offloads, int address, Setup setup) throws IOException {
+        PacketLink link = new TunLink(TunDevice.open(tunName, netns, offloads), PooledByteBufAllocator.DEFAULT);
         Host started;
         try {
             if (setup.pcap() != null) {

@@ -125,6 +125,13 @@ class ListenCommandTest {
         assertEquals(List.of("300000/0"), counts(lines));
     }
 
+    @Test
+    void echoWorksWithOffloads() throws Exception {
+        List<String> lines = serve(List.of("--echo", "--offload"), STREAM_CLIENT, List.of("3000000"),
+                "sent 3000000 received 3000000 matching\n");
+        assertEquals(List.of("3000000/3000000"), counts(lines));
+    }
+
     /**
      * Runs {@code listen MODE} for one connection per client argument, runs the Python {@code client} in the
      * namespace, checks its output and the listening line, and returns the per-connection lines.

@@ -26,34 +26,41 @@ public final class TunHost implements AutoCloseable {
     private final LabNamespace lab;
     private final Host host;
     private final ImpairmentLink impairment;
+    private final TunLink tunLink;
 
-    private TunHost(LabNamespace lab, Host host, ImpairmentLink impairment) {
+    private TunHost(LabNamespace lab, Host host, ImpairmentLink impairment, TunLink tunLink) {
         this.lab = lab;
         this.host = host;
         this.impairment = impairment;
+        this.tunLink = tunLink;
     }
 
     /** Options for {@link #start}. */
     public record Options(TcpConfig tcp, Path pcap, long seed, Impairment inbound, Impairment outbound,
-            TcpEventSink events) {
+            TcpEventSink events, boolean offloads) {
         public static Options defaults() {
-            return new Options(TcpConfig.defaults(), null, 1, null, null, TcpEventSink.NONE);
+            return new Options(TcpConfig.defaults(), null, 1, null, null, TcpEventSink.NONE, false);
         }
 
         public Options withTcp(TcpConfig config) {
-            return new Options(config, pcap, seed, inbound, outbound, events);
+            return new Options(config, pcap, seed, inbound, outbound, events, offloads);
         }
 
         public Options withPcap(Path file) {
-            return new Options(tcp, file, seed, inbound, outbound, events);
+            return new Options(tcp, file, seed, inbound, outbound, events, offloads);
         }
 
         public Options withImpairment(long seed, Impairment in, Impairment out) {
-            return new Options(tcp, pcap, seed, in, out, events);
+            return new Options(tcp, pcap, seed, in, out, events, offloads);
         }
 
         public Options withEvents(TcpEventSink sink) {
-            return new Options(tcp, pcap, seed, inbound, outbound, sink);
+            return new Options(tcp, pcap, seed, inbound, outbound, sink, offloads);
+        }
+
+        /** Opens the TUN with IFF_VNET_HDR and TSO ({@link TunDevice#open(String, String, boolean)}). */
+        public Options withOffloads() {
+            return new Options(tcp, pcap, seed, inbound, outbound, events, true);
         }
     }
 
@@ -61,8 +68,9 @@ public final class TunHost implements AutoCloseable {
         RootRequirement.check();
         LabNamespace lab = LabNamespace.createFresh(1500);
         try {
-            TunDevice tun = TunDevice.open(lab.tun(), lab.netns());
-            PacketLink link = new TunLink(tun, PooledByteBufAllocator.DEFAULT);
+            TunDevice tun = TunDevice.open(lab.tun(), lab.netns(), options.offloads());
+            TunLink tunLink = new TunLink(tun, PooledByteBufAllocator.DEFAULT);
+            PacketLink link = tunLink;
             ImpairmentLink impairment = null;
             if (options.inbound() != null) {
                 impairment = new ImpairmentLink(link, SystemClock.INSTANCE, options.seed(), options.inbound(),
@@ -74,7 +82,7 @@ public final class TunHost implements AutoCloseable {
             }
             Host host = Host.builder(link, Ipv4Address.parse(LabNamespace.DEFAULT_STACK_ADDRESS))
                     .tcp(options.tcp()).events(options.events()).threadName("tunhost-" + lab.netns()).start();
-            return new TunHost(lab, host, impairment);
+            return new TunHost(lab, host, impairment, tunLink);
         } catch (IOException | RuntimeException e) {
             lab.close();
             throw e;
@@ -95,6 +103,11 @@ public final class TunHost implements AutoCloseable {
 
     public ImpairmentLink impairment() {
         return impairment;
+    }
+
+    /** The link on the TUN itself, under any impairment or pcap decorators: its counters. */
+    public TunLink tunLink() {
+        return tunLink;
     }
 
     /** The TCP connections' state, the TCP counters and the impairment counters, for a failing test's log. */

@@ -38,8 +38,18 @@ public interface LibC {
     long TUNSETIFF = 0x400454caL;
     short IFF_TUN = 0x0001;
     short IFF_NO_PI = 0x1000;
-    /** Prefixes each packet with a struct virtio_net_hdr; not used by tunstack (plain IP packets). */
+    /** Prefixes each packet with a struct virtio_net_hdr (used by {@link TunDevice#open(String, String, boolean)}). */
     short IFF_VNET_HDR = 0x4000;
+    /** _IOW('T', 208, unsigned int): the argument is the TUN_F_* mask itself, not a pointer. */
+    long TUNSETOFFLOAD = 0x400454d0L;
+    /** _IOW('T', 216, int): pointer to the vnet header size. */
+    long TUNSETVNETHDRSZ = 0x400454d8L;
+    /** _IOW('T', 220, int): pointer to an int, non-zero for little-endian vnet header fields. */
+    long TUNSETVNETLE = 0x400454dcL;
+    /** TUNSETOFFLOAD: "You can hand me unchecksummed packets." */
+    int TUN_F_CSUM = 0x01;
+    /** TUNSETOFFLOAD: "I can handle TSO for IPv4 packets" (needs TUN_F_CSUM). */
+    int TUN_F_TSO4 = 0x02;
     /** Allows several fds per device; without it a second TUNSETIFF on an attached name fails with EBUSY. */
     short IFF_MULTI_QUEUE = 0x0100;
 
@@ -83,6 +93,9 @@ public interface LibC {
     /** write(2) from a NIO buffer starting at its position. */
     @ssize_t long write(int fd, @In ByteBuffer src, @size_t long count);
 
+    /** writev(2) of {@code iovcnt} struct iovec at {@code iov} (native memory), as one packet on a TUN fd. */
+    @ssize_t long writev(int fd, Pointer iov, int iovcnt);
+
     /** fcntl(2) with an int argument (F_GETFL ignores it). */
     @Variadic(fixedCount = 2)
     int fcntl(int fd, int cmd, int arg);
@@ -90,6 +103,10 @@ public interface LibC {
     /** ioctl(2) with a pointer argument, e.g. a struct ifreq. */
     @Variadic(fixedCount = 2)
     int ioctl(int fd, @u_int64_t long request, Pointer arg);
+
+    /** ioctl(2) with an integer argument, e.g. TUNSETOFFLOAD's flag mask. */
+    @Variadic(fixedCount = 2)
+    int ioctl(int fd, @u_int64_t long request, @u_int64_t long arg);
 
     /** socket(2). */
     int socket(int domain, int type, int protocol);

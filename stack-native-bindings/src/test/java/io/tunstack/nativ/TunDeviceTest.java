@@ -30,6 +30,9 @@ class TunDeviceTest {
     private static final int STACK = 0xC6120002; // 198.18.0.2, the userspace side
     private static final int PROTO_ICMP = 1;
     private static final int PROTO_UDP = 17;
+    private static final int HDR = TunDevice.VNET_HDR_SIZE;
+    private static final int IPV4 = 20;
+    private static final int UDP_CHECKSUM_OFFSET = 6;
 
     private TestNamespace netns;
 
@@ -47,7 +50,11 @@ class TunDeviceTest {
     }
 
     private TunDevice openConfigured() throws Exception {
-        TunDevice tun = TunDevice.open(TUN, netns.name);
+        return openConfigured(false);
+    }
+
+    private TunDevice openConfigured(boolean offloads) throws Exception {
+        TunDevice tun = TunDevice.open(TUN, netns.name, offloads);
         netns.exec("ip", "addr", "add", "198.18.0.1/24", "dev", TUN);
         netns.exec("ip", "link", "set", TUN, "up");
         return tun;
@@ -254,6 +261,79 @@ class TunDeviceTest {
         assertTrue(e.getMessage().contains(
                 "network namespace tsn-no-such-netns does not exist (/var/run/netns/tsn-no-such-netns)"),
                 e.getMessage());
+    }
+
+    // --- with offloads: a virtio_net_hdr in front of every packet, both ways ---
+
+    @Test
+    void headerSizeIsTheVirtioNetHdrWithOffloadsOnly() throws Exception {
+        try (TunDevice tun = TunDevice.open(TUN, netns.name, true)) {
+            assertEquals(10, tun.vnetHeaderSize());
+        }
+        try (TunDevice tun = TunDevice.open(TUN, netns.name)) {
+            assertEquals(0, tun.vnetHeaderSize());
+        }
+    }
+
+    @Test
+    void kernelsUdpDatagramComesAfterAHeaderAskingForItsChecksum() throws Exception {
+        try (TunDevice tun = openConfigured(true)) {
+            kernelSendsUdp("hello");
+            ByteBuf frame = PooledByteBufAllocator.DEFAULT.directBuffer(2048);
+            try {
+                awaitPacket(tun, frame, f -> f.getUnsignedByte(HDR + 9) == PROTO_UDP);
+                assertEquals(frame.readableBytes() - HDR, frame.getUnsignedShort(HDR + 2), "IPv4 total length");
+                assertEquals(1, frame.getUnsignedByte(0), "flags: VIRTIO_NET_HDR_F_NEEDS_CSUM");
+                assertEquals(0, frame.getUnsignedByte(1), "gso_type: VIRTIO_NET_HDR_GSO_NONE");
+                assertEquals(IPV4, frame.getUnsignedShortLE(6), "csum_start: the UDP header, little-endian");
+                assertEquals(UDP_CHECKSUM_OFFSET, frame.getUnsignedShortLE(8), "csum_offset: the UDP checksum");
+            } finally {
+                frame.release();
+            }
+        }
+    }
+
+    @Test
+    void truncationIsJudgedByTheIpHeaderAfterTheVnetHeader() throws Exception {
+        try (TunDevice tun = openConfigured(true)) {
+            kernelSendsUdp("hello");
+            ByteBuf small = PooledByteBufAllocator.DEFAULT.directBuffer(HDR + 32, HDR + 32); // one byte short
+            try {
+                IOException e = awaitFailure(tun, small);
+                assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+            } finally {
+                small.release();
+            }
+            kernelSendsUdp("hello");
+            ByteBuf exact = PooledByteBufAllocator.DEFAULT.directBuffer(HDR + 33, HDR + 33);
+            try {
+                awaitPacket(tun, exact, f -> f.getUnsignedByte(HDR + 9) == PROTO_UDP);
+                assertEquals(HDR + 33, exact.readableBytes());
+            } finally {
+                exact.release();
+            }
+        }
+    }
+
+    @Test
+    void headerAndPacketWrittenTogetherAreOnePacket() throws Exception {
+        try (TunDevice tun = openConfigured(true)) {
+            ByteBuf header = PooledByteBufAllocator.DEFAULT.directBuffer(HDR).writeZero(HDR);
+            ByteBuf request = echoRequest(0x4321, 3, new byte[] {1, 2, 3});
+            ByteBuf reply = PooledByteBufAllocator.DEFAULT.directBuffer(2048);
+            try {
+                tun.write(header, request);
+                assertEquals(0, header.readerIndex());
+                assertEquals(0, request.readerIndex());
+                awaitPacket(tun, reply, f -> f.getUnsignedByte(HDR + 9) == PROTO_ICMP);
+                assertEquals(0, reply.getUnsignedByte(HDR + IPV4), "ICMP echo reply");
+                assertEquals(0x4321, reply.getUnsignedShort(HDR + IPV4 + 4), "identifier");
+            } finally {
+                header.release();
+                request.release();
+                reply.release();
+            }
+        }
     }
 
     // --- helpers ---

@@ -14,21 +14,49 @@ import java.util.concurrent.atomic.AtomicLong;
  * A {@link PacketLink} over a Linux TUN device: packets are read into and written from pooled direct
  * buffers without copying; the loop sleeps in poll(2) on the TUN fd and an eventfd used for wake-ups.
  * I/O errors on a single packet are counted, not thrown, so one bad packet never stops the stack.
+ *
+ * <p>On a device opened with offloads (a {@link VirtioNetHeader} before every packet) the link strips the header
+ * of what it receives and completes partial checksums, so the stack verifies checksums as usual; TCP
+ * super-segments (up to 64 KiB, longer than {@link #mtu()}) are handed to the stack whole, as one in-window
+ * segment. What it sends gets a zero header: no segmentation, the checksums in the packet are complete.
+ * {@link #mtu()} stays the device MTU: the stack's own packets still have to fit it.
  */
 public final class TunLink implements PacketLink {
+    /** RFC 791 §3.1: Total Length is 16 bits. */
+    private static final int MAX_IPV4_PACKET = 65_535;
+
     private final TunDevice tun;
     private final ByteBufAllocator alloc;
     private final int mtu;
+    /** Bytes per receive buffer: the MTU, or with offloads the header plus the largest IPv4 packet. */
+    private final int readCapacity;
+    private final VirtioNetHeader receivedHeader = new VirtioNetHeader();
+    /** The header sent in front of every packet with offloads (all zero), else null. */
+    private final ByteBuf sendHeader;
     private final Poller poller = new Poller();
     private final EventFd wakeup;
     private final AtomicLong receiveErrors = new AtomicLong();
     private final AtomicLong sendErrors = new AtomicLong();
+    private final AtomicLong oversizePackets = new AtomicLong();
+    private final AtomicLong checksumsCompleted = new AtomicLong();
     private ByteBuf spare;
 
     public TunLink(TunDevice tun, ByteBufAllocator alloc) throws NativeException {
         this.tun = tun;
         this.alloc = alloc;
         this.mtu = tun.mtu();
+        int vnetHeaderSize = tun.vnetHeaderSize();
+        if (vnetHeaderSize == 0) {
+            this.readCapacity = mtu;
+            this.sendHeader = null;
+        } else if (vnetHeaderSize == VirtioNetHeader.LENGTH) {
+            this.readCapacity = VirtioNetHeader.LENGTH + MAX_IPV4_PACKET;
+            this.sendHeader = alloc.directBuffer(VirtioNetHeader.LENGTH, VirtioNetHeader.LENGTH);
+            new VirtioNetHeader().writeTo(sendHeader);
+        } else {
+            throw new IllegalArgumentException(tun + " has a " + vnetHeaderSize + "-byte vnet header, expected "
+                    + VirtioNetHeader.LENGTH);
+        }
         this.wakeup = EventFd.open();
         poller.add(tun.fd());
         poller.add(wakeup.fd());
@@ -40,11 +68,15 @@ public final class TunLink implements PacketLink {
 
     @Override
     public ByteBuf receive() {
-        ByteBuf buf = spare != null ? spare : alloc.directBuffer(mtu, mtu);
+        ByteBuf buf = spare != null ? spare : alloc.directBuffer(readCapacity, readCapacity);
         spare = null;
         try {
             if (tun.read(buf) > 0) {
-                return buf;
+                if (sendHeader == null || unwrap(buf)) {
+                    return buf;
+                }
+                receiveErrors.incrementAndGet();
+                buf.clear();
             }
         } catch (IOException e) {
             receiveErrors.incrementAndGet();
@@ -54,10 +86,39 @@ public final class TunLink implements PacketLink {
         return null;
     }
 
+    /**
+     * Strips the virtio_net_hdr and completes a partial checksum. False for what the stack cannot take whole:
+     * segmentation other than TCP over IPv4 (not enabled by TunDevice) or a checksum field outside the packet.
+     */
+    private boolean unwrap(ByteBuf buf) {
+        // tun_put_user() (drivers/net/tun.c) writes the whole header before any packet byte.
+        receivedHeader.read(buf, buf.readerIndex());
+        buf.skipBytes(VirtioNetHeader.LENGTH);
+        int gso = receivedHeader.gsoKind();
+        if (gso != VirtioNetHeader.GSO_NONE && gso != VirtioNetHeader.GSO_TCPV4) {
+            return false;
+        }
+        // F_DATA_VALID needs nothing: the checksum in the packet is complete and correct, the stack verifies it.
+        if (receivedHeader.needsCsum()) {
+            if (!PartialChecksum.complete(buf, receivedHeader.csumStart, receivedHeader.csumOffset)) {
+                return false;
+            }
+            checksumsCompleted.incrementAndGet();
+        }
+        if (buf.readableBytes() > mtu) {
+            oversizePackets.incrementAndGet();
+        }
+        return true;
+    }
+
     @Override
     public void send(ByteBuf packet) {
         try {
-            tun.write(packet);
+            if (sendHeader == null) {
+                tun.write(packet);
+            } else {
+                tun.write(sendHeader, packet);
+            }
         } catch (NativeException e) {
             sendErrors.incrementAndGet();
         } finally {
@@ -100,11 +161,24 @@ public final class TunLink implements PacketLink {
         return sendErrors.get();
     }
 
+    /** Received packets longer than {@link #mtu()}: TCP super-segments the kernel did not cut (offloads only). */
+    public long oversizePackets() {
+        return oversizePackets.get();
+    }
+
+    /** Received packets whose partial checksum (VIRTIO_NET_HDR_F_NEEDS_CSUM) this link completed. */
+    public long checksumsCompleted() {
+        return checksumsCompleted.get();
+    }
+
     @Override
     public void close() {
         if (spare != null) {
             spare.release();
             spare = null;
+        }
+        if (sendHeader != null) {
+            sendHeader.release();
         }
         tun.close();
         wakeup.close();

@@ -1,5 +1,6 @@
 package io.tunstack.core.wire;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.util.internal.PlatformDependent;
 
 /**
@@ -13,11 +14,21 @@ import io.netty.util.internal.PlatformDependent;
  */
 final class AddressSum {
     private static final boolean LITTLE_ENDIAN = !PlatformDependent.BIG_ENDIAN_NATIVE_ORDER;
+    /**
+     * Loads through an address need Netty's {@code Unsafe} access, which Netty leaves off on JDK 24 and later
+     * (JEP 471) unless enabled; a buffer may still report a memory address there.
+     */
+    private static final boolean UNSAFE = PlatformDependent.hasUnsafe();
     private static final long LOW = 0xFFFF_FFFFL;
     /** The destination of {@link #sumAndCopy} that copies nothing. */
     static final long NO_COPY = 0;
 
     private AddressSum() {
+    }
+
+    /** Whether {@code buf}'s bytes can be read here through its memory address. */
+    static boolean usable(ByteBuf buf) {
+        return UNSAFE && buf.hasMemoryAddress();
     }
 
     /** The sum of {@code length} bytes at {@code address} as big-endian 16-bit words, folded to 16 bits. */

@@ -26,7 +26,7 @@ public final class Checksum {
      * @return the sum folded to 16 bits, not complemented (0..0xFFFF)
      */
     public static int sum(ByteBuf buf, int offset, int length, long initial) {
-        if (buf.hasMemoryAddress()) {
+        if (AddressSum.usable(buf)) {
             checkRange(buf, offset, length);
             return fold(initial + AddressSum.sum(buf.memoryAddress() + offset, length));
         }
@@ -71,7 +71,7 @@ public final class Checksum {
      * Indices are not moved.
      */
     public static int copyAndSum(ByteBuf src, int srcIndex, ByteBuf dst, int dstIndex, int length) {
-        if (src.hasMemoryAddress() && dst.hasMemoryAddress()) {
+        if (AddressSum.usable(src) && AddressSum.usable(dst)) {
             checkRange(src, srcIndex, length);
             checkRange(dst, dstIndex, length);
             return AddressSum.sumAndCopy(src.memoryAddress() + srcIndex, dst.memoryAddress() + dstIndex, length);

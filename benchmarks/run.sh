@@ -41,7 +41,12 @@ for jdk in "${jdks[@]}"; do
   version=$("$jdk/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
   out="$results/jdk$version.json"
   echo "== JDK $version ($jdk) -> $out"
-  "$jdk/bin/java" -jar "$jar" "${profile[@]}" -prof gc -rf json -rff "$out" "${jmh_args[@]}"
+  # As the tunstack launcher does: JDK 24+ needs Unsafe memory access allowed for Netty to use it (JEP 471/498).
+  unsafe=()
+  if [[ ${version%%.*} -ge 24 ]]; then
+    unsafe=(-jvmArgsAppend "--sun-misc-unsafe-memory-access=allow -Dio.netty.noUnsafe=false")
+  fi
+  "$jdk/bin/java" -jar "$jar" "${profile[@]}" "${unsafe[@]}" -prof gc -rf json -rff "$out" "${jmh_args[@]}"
   outputs+=("$out")
 done
 

@@ -41,7 +41,8 @@ public abstract sealed class TlsConnection permits TlsClient, TlsServer {
     private final HandshakeReassembler reassembler;
     private final HandshakeDriver<?> handshake;
     private final ByteQueue applicationData = new ByteQueue();
-    private final byte[] scratch = new byte[RecordLimits.MAX_PLAINTEXT];
+    /** For writes from buffers without an array; allocated on the first such write (most callers never make one). */
+    private byte[] scratch;
     private boolean closeNotifyReceived;
     private boolean closeNotifySent;
     private boolean transportEnded;
@@ -126,6 +127,9 @@ public abstract sealed class TlsConnection permits TlsClient, TlsServer {
                 records.send(ContentType.APPLICATION_DATA, src.array(), src.arrayOffset() + src.position(), chunk);
                 src.position(src.position() + chunk);
             } else {
+                if (scratch == null) {
+                    scratch = new byte[RecordLimits.MAX_PLAINTEXT];
+                }
                 src.get(scratch, 0, chunk);
                 records.send(ContentType.APPLICATION_DATA, scratch, 0, chunk);
             }

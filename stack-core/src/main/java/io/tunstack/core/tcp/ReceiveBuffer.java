@@ -60,7 +60,10 @@ final class ReceiveBuffer {
         return n;
     }
 
+    /** Discards whatever is left, read or not, and frees the storage: nothing can be read afterwards. */
     void release() {
         ring.release();
+        head = 0;
+        readable = 0;
     }
 }

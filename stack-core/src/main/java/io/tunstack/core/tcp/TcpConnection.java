@@ -249,6 +249,9 @@ public final class TcpConnection extends TimerEntry {
     /** Moves in-order bytes into {@code dst}; a window update goes out when the window opens enough. */
     public int receive(ByteBuf dst) {
         int n = receiveBuffer.read(dst);
+        if (state == TcpState.CLOSED && receiveBuffer.readable() == 0) {
+            receiveBuffer.release();
+        }
         urgent.consumedTo(readSeq());
         if (n > 0 && state.acceptsText() && windowGrowth() >= windowUpdateThreshold()) {
             // RFC 9293 §3.8.6.2.2 / RFC 1122 §4.2.3.3: tell the peer once the right edge moves enough.
@@ -302,6 +305,9 @@ public final class TcpConnection extends TimerEntry {
      * the connection is simply deleted (RFC 9293 §3.10.4).
      */
     public void close() {
+        if (state == TcpState.CLOSED) {
+            receiveBuffer.release(); // what a graceful end left unread
+        }
         if (state == TcpState.CLOSED || userClosed) {
             return;
         }
@@ -320,6 +326,7 @@ public final class TcpConnection extends TimerEntry {
     /** RFC 9293 §3.10.5 ABORT: a RST in synchronized states, then CLOSED. */
     public void abort() {
         if (state == TcpState.CLOSED) {
+            receiveBuffer.release();
             return;
         }
         long now = layer.now();
@@ -1250,7 +1257,12 @@ public final class TcpConnection extends TimerEntry {
         closeAt = NEVER;
         ackNow = false;
         sendBuffer.release();
-        receiveBuffer.release();
+        if (reason != TcpCloseReason.NORMAL || !userVisible || userClosed) {
+            // A reset flushes the queues (RFC 9293 §3.10.7.4, RST in a synchronized state).
+            receiveBuffer.release();
+        }
+        // After a graceful end the bytes already received stay readable, as a socket's receive queue outlives the
+        // TCB: they are released once read, or when the user closes.
         layer.remove(this);
         notifyClosed(reason);
     }

@@ -19,6 +19,40 @@ class TcpCloseTest {
     private static final int A = ISS + 1;
     private static final int B = PEER_ISS + 1;
 
+    /**
+     * Passive close completed while the peer's last bytes are still unread: the connection is CLOSED and gone
+     * from the layer, but what arrived stays readable (a socket's receive queue outlives the TCB), then EOF.
+     */
+    @Test
+    void dataReceivedBeforeAGracefulEndStaysReadable() {
+        TcpScript s = new TcpScript();
+        TcpConnection c = s.acceptConnection();
+        s.send(seg().fin().seq(B).ack(A).payload("last words"));
+        s.next();
+        c.shutdownOutput();
+        s.next();
+        s.send(seg().seq(B + 11).ack(A + 1));
+        assertEquals(TcpState.CLOSED, c.state());
+        assertEquals(0, s.layer.connectionCount());
+
+        assertArrayEquals("last words".getBytes(java.nio.charset.StandardCharsets.US_ASCII), TcpScript.read(c));
+        assertTrue(c.isInputShutdown());
+        assertEquals(0, c.readableBytes());
+    }
+
+    /** RFC 9293 §3.10.7.4: a reset flushes the queues; nothing stale (or unwritten) is ever handed out. */
+    @Test
+    void aResetFlushesUnreadData() {
+        TcpScript s = new TcpScript();
+        TcpConnection c = s.acceptConnection();
+        s.send(seg().seq(B).ack(A).payload("lost"));
+        s.send(seg().rst().seq(B + 4));
+        assertEquals(TcpState.CLOSED, c.state());
+        assertEquals(0, c.readableBytes());
+        assertEquals(0, TcpScript.read(c).length);
+        assertEquals(TcpCloseReason.RESET, s.handler.closed);
+    }
+
     private static TcpScript script() {
         return new TcpScript(TcpScript.baseConfig().msl(Duration.ofSeconds(1)).finWait2Timeout(Duration.ofSeconds(5)));
     }

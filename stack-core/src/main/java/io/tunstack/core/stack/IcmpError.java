@@ -1,6 +1,7 @@
 package io.tunstack.core.stack;
 
 import io.tunstack.core.wire.IcmpPacket;
+import io.tunstack.core.wire.Ipv4Address;
 
 /**
  * An ICMP error about a datagram this host sent (RFC 1122 §3.2.2): Destination Unreachable or Time Exceeded,
@@ -39,6 +40,6 @@ public record IcmpError(int type, int code, int nextHopMtu, int reporter, int lo
             };
             default -> "ICMP type " + type + " code " + code;
         };
-        return what + " from " + io.tunstack.core.wire.Ipv4Address.format(reporter);
+        return what + " from " + Ipv4Address.format(reporter);
     }
 }

@@ -307,8 +307,9 @@ public final class TcpConnection extends TimerEntry {
     public void close() {
         if (state == TcpState.CLOSED) {
             receiveBuffer.release(); // what a graceful end left unread
+            return;
         }
-        if (state == TcpState.CLOSED || userClosed) {
+        if (userClosed) {
             return;
         }
         userClosed = true;

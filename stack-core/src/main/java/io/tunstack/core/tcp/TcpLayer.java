@@ -16,6 +16,7 @@ import io.tunstack.core.wire.IpProtocol;
 import io.tunstack.core.wire.TcpHeader;
 import io.tunstack.core.wire.WireError;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -99,7 +100,7 @@ public final class TcpLayer implements TransportProtocol {
     }
 
     /** One line per connection with its sequence-space state: for traces and diagnosing stalls. */
-    public java.util.List<String> describeConnections() {
+    public List<String> describeConnections() {
         return connections.all().stream().map(TcpConnection::toString).toList();
     }
 
@@ -115,7 +116,7 @@ public final class TcpLayer implements TransportProtocol {
 
     /** Aborts every connection (RST where the peer holds state) and closes every listener: the host is going away. */
     public void abortAll() {
-        for (TcpListener l : java.util.List.copyOf(listeners.values())) {
+        for (TcpListener l : List.copyOf(listeners.values())) {
             l.close();
         }
         for (TcpConnection c : connections.all()) {

@@ -10,7 +10,10 @@ import io.tunstack.core.dns.DnsResult;
 import io.tunstack.core.lab.LabNamespace;
 import io.tunstack.core.wire.Ipv4Address;
 import io.tunstack.testing.TunHost;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -70,15 +73,14 @@ class IcmpKernelTest {
                         "c.sendall(str(n).encode())",
                         "c.close()")).redirectErrorStream(true).start();
                 try {
-                    java.io.BufferedReader out = new java.io.BufferedReader(
-                            new java.io.InputStreamReader(server.getInputStream()));
+                    BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream()));
                     assertEquals("ready", out.readLine());
                     try (TcpSocket socket = tun.host().connect(Ipv4Address.parse("198.19.1.2"), 7002,
                             Duration.ofSeconds(10))) {
                         socket.write(new byte[1_000_000], 0, 1_000_000);
                         socket.shutdownOutput();
                         assertEquals("1000000", new String(socket.getInputStream().readAllBytes(),
-                                java.nio.charset.StandardCharsets.US_ASCII));
+                                StandardCharsets.US_ASCII));
                         // Without path MTU discovery no full-sized segment would ever pass the router.
                         assertTrue(tun.host().ip().counters().icmpErrors() > 0, tun.diagnostics());
                     }
@@ -98,7 +100,7 @@ class IcmpKernelTest {
 
     private static void run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + output);
     }
 

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class TcpCloseTest {
         assertEquals(TcpState.CLOSED, c.state());
         assertEquals(0, s.layer.connectionCount());
 
-        assertArrayEquals("last words".getBytes(java.nio.charset.StandardCharsets.US_ASCII), TcpScript.read(c));
+        assertArrayEquals("last words".getBytes(StandardCharsets.US_ASCII), TcpScript.read(c));
         assertTrue(c.isInputShutdown());
         assertEquals(0, c.readableBytes());
     }

@@ -12,9 +12,9 @@ public final class HandshakeTimeline {
 
     private final Map<HandshakeEvent, Long> events = new EnumMap<>(HandshakeEvent.class);
 
-    /** Notes the step's time unless its event already happened (a second ClientHello, a later KeyUpdate). */
-    public void record(HandshakeStep step) {
-        events.putIfAbsent(step.event(), step.nanoTime());
+    /** Notes the event's time unless it already happened (a second ClientHello, a later KeyUpdate). */
+    public void record(HandshakeEvent event, long nanoTime) {
+        events.putIfAbsent(event, nanoTime);
     }
 
     /** The time {@code event} first happened, or null if it did not happen. */

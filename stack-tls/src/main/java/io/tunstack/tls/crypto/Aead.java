@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * One AEAD key (AES-GCM or ChaCha20-Poly1305, RFC 5116 interface) with explicit nonce and
- * additional data per call. The two JCA Cipher objects are created once and re-initialised per
+ * additional data per call. The JCA Cipher of each direction is created on first use and re-initialised per
  * record; input and output may be the same array (the JCA ciphers are copy-safe). The JDK's
  * ChaCha20-Poly1305 refuses two consecutive initialisations with the same key and nonce, in either
  * direction; TLS never asks for that, as every record has its own nonce.
@@ -20,8 +20,10 @@ public final class Aead {
 
     private final AeadAlgorithm algorithm;
     private final SecretKeySpec key;
-    private final Cipher sealer;
-    private final Cipher opener;
+    private final String transformation;
+    /** Created on first use: a TLS record protection only ever seals or only ever opens with one key. */
+    private Cipher sealer;
+    private Cipher opener;
     /**
      * JDK 17's ChaCha20-Poly1305 decrypts in one pass only ciphertext at offset 0; at any other offset it buffers
      * the input and copies it again (about 35 KB allocated per 16 KiB record, measured on 17.0.15; 25.0.3 does
@@ -41,13 +43,21 @@ public final class Aead {
         boolean chacha = algorithm == AeadAlgorithm.CHACHA20_POLY1305;
         this.openFromOffsetZero = chacha && Runtime.version().feature() < 25;
         this.key = new SecretKeySpec(key, chacha ? "ChaCha20" : "AES");
-        try {
-            String transformation = chacha ? "ChaCha20-Poly1305" : "AES/GCM/NoPadding";
-            this.sealer = Cipher.getInstance(transformation);
-            this.opener = Cipher.getInstance(transformation);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("JDK lacks " + algorithm, e);
+        this.transformation = chacha ? "ChaCha20-Poly1305" : "AES/GCM/NoPadding";
+    }
+
+    private Cipher sealer() throws GeneralSecurityException {
+        if (sealer == null) {
+            sealer = Cipher.getInstance(transformation);
         }
+        return sealer;
+    }
+
+    private Cipher opener() throws GeneralSecurityException {
+        if (opener == null) {
+            opener = Cipher.getInstance(transformation);
+        }
+        return opener;
     }
 
     public AeadAlgorithm algorithm() {
@@ -61,7 +71,7 @@ public final class Aead {
      */
     public int seal(byte[] nonce, byte[] aad, byte[] in, int inOff, int inLen, byte[] out, int outOff) {
         try {
-            init(sealer, Cipher.ENCRYPT_MODE, nonce, aad);
+            Cipher sealer = init(sealer(), Cipher.ENCRYPT_MODE, nonce, aad);
             return sealer.doFinal(in, inOff, inLen, out, outOff);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AEAD seal failed", e);
@@ -76,7 +86,7 @@ public final class Aead {
      */
     public int seal(byte[] nonce, byte[] aad, byte[] in, int inOff, int inLen, byte[] suffix, byte[] out, int outOff) {
         try {
-            init(sealer, Cipher.ENCRYPT_MODE, nonce, aad);
+            Cipher sealer = init(sealer(), Cipher.ENCRYPT_MODE, nonce, aad);
             int written = sealer.update(in, inOff, inLen, out, outOff);
             return written + sealer.doFinal(suffix, 0, suffix.length, out, outOff + written);
         } catch (GeneralSecurityException e) {
@@ -87,7 +97,7 @@ public final class Aead {
     /** Encrypts the remaining bytes of {@code in} into {@code out}, which must have inLen + 16 bytes free. */
     public int seal(byte[] nonce, byte[] aad, ByteBuffer in, ByteBuffer out) {
         try {
-            init(sealer, Cipher.ENCRYPT_MODE, nonce, aad);
+            Cipher sealer = init(sealer(), Cipher.ENCRYPT_MODE, nonce, aad);
             return sealer.doFinal(in, out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AEAD seal failed", e);
@@ -114,7 +124,7 @@ public final class Aead {
             inOff = 0;
         }
         try {
-            init(opener, Cipher.DECRYPT_MODE, nonce, aad);
+            Cipher opener = init(opener(), Cipher.DECRYPT_MODE, nonce, aad);
             return opener.doFinal(in, inOff, inLen, out, outOff);
         } catch (AEADBadTagException e) {
             throw e;
@@ -151,7 +161,7 @@ public final class Aead {
             throw new AEADBadTagException("ciphertext shorter than the tag");
         }
         try {
-            init(opener, Cipher.DECRYPT_MODE, nonce, aad);
+            Cipher opener = init(opener(), Cipher.DECRYPT_MODE, nonce, aad);
             return opener.doFinal(in, out);
         } catch (AEADBadTagException e) {
             throw e;
@@ -160,7 +170,8 @@ public final class Aead {
         }
     }
 
-    private void init(Cipher cipher, int mode, byte[] nonce, byte[] aad) throws GeneralSecurityException {
+    /** @return {@code cipher}, initialised for one record */
+    private Cipher init(Cipher cipher, int mode, byte[] nonce, byte[] aad) throws GeneralSecurityException {
         if (nonce.length != AeadAlgorithm.NONCE_LENGTH) {
             throw new IllegalArgumentException("AEAD nonce must be 12 bytes");
         }
@@ -169,5 +180,6 @@ public final class Aead {
                 : new GCMParameterSpec(AeadAlgorithm.TAG_LENGTH * 8, nonce);
         cipher.init(mode, key, spec);
         cipher.updateAAD(aad);
+        return cipher;
     }
 }

@@ -1,14 +1,17 @@
 package io.tunstack.tls.crypto;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.SignatureException;
+import java.security.interfaces.ECPrivateKey;
 import java.util.stream.Stream;
 
-/** Signs with a TLS SignatureScheme using the JDK (the client's CertificateVerify). */
+/** Signs with a TLS SignatureScheme: ECDSA on P-256 and P-384 with {@link Ecdsa}, everything else with the JDK. */
 public final class SignatureSigner {
 
     private SignatureSigner() {
@@ -25,6 +28,13 @@ public final class SignatureSigner {
 
     /** A {@code scheme} signature over {@code message} (ECDSA as DER, as TLS sends it). */
     public static byte[] sign(SignatureScheme scheme, PrivateKey key, byte[] message, SecureRandom random) throws GeneralSecurityException {
+        if (key instanceof ECPrivateKey ec && Ecdsa.supports(ec)) {
+            try {
+                return Ecdsa.sign(scheme, ec, message, random);
+            } catch (IOException e) {
+                throw new SignatureException("cannot encode the ECDSA signature", e);
+            }
+        }
         Signature signer = Signature.getInstance(scheme.jcaAlgorithm());
         if (scheme.pssParameters() != null) {
             signer.setParameter(scheme.pssParameters());

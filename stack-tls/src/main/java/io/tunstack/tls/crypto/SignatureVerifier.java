@@ -1,26 +1,16 @@
 package io.tunstack.tls.crypto;
 
-import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.EdECPublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.util.Arrays;
-import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.ASN1Sequence;
-import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.crypto.params.ECDomainParameters;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
 
 /**
- * Verifies a signature made with a TLS SignatureScheme. RSA uses the JDK. ECDSA uses Bouncy Castle's
- * lightweight verifier on a strictly DER-decoded signature, because the JDK 17 verifier both accepts
- * non-DER encodings and rejects some valid signatures (Wycheproof "k*G has a large x-coordinate").
+ * Verifies a signature made with a TLS SignatureScheme. RSA and Ed25519 use the JDK, ECDSA uses {@link Ecdsa}
+ * (strict DER, Bouncy Castle's arithmetic).
  * Ed25519 signatures must be exactly 64 bytes (RFC 8032 §5.1.7); the JDK ignores trailing bytes.
  */
 public final class SignatureVerifier {
@@ -40,7 +30,7 @@ public final class SignatureVerifier {
         }
         switch (scheme.keyAlgorithm()) {
             case "EC":
-                return verifyEcdsa(scheme, (ECPublicKey) key, message, signature);
+                return Ecdsa.verify(scheme, (ECPublicKey) key, message, signature);
             case "RSA":
                 return verifyJca(scheme, key, message, signature);
             default:
@@ -74,25 +64,6 @@ public final class SignatureVerifier {
         }
     }
 
-    private static boolean verifyEcdsa(SignatureScheme scheme, ECPublicKey key, byte[] message, byte[] signature) {
-        X9ECParameters curve = curveOf(key);
-        BigInteger[] rs = decodeDer(signature);
-        if (curve == null || rs == null) {
-            return false;
-        }
-        try {
-            ECDomainParameters domain = new ECDomainParameters(curve.getCurve(), curve.getG(), curve.getN(), curve.getH());
-            ECPublicKeyParameters publicKey = new ECPublicKeyParameters(
-                    curve.getCurve().validatePoint(key.getW().getAffineX(), key.getW().getAffineY()), domain);
-            ECDSASigner signer = new ECDSASigner();
-            signer.init(false, publicKey);
-            HashAlgorithm hash = scheme == SignatureScheme.ECDSA_SECP384R1_SHA384 ? HashAlgorithm.SHA384 : HashAlgorithm.SHA256;
-            return signer.verifySignature(hash.hash(message), rs[0], rs[1]);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     /**
      * TLS 1.3 binds each ECDSA scheme to one curve (RFC 8446 §4.2.3); TLS 1.2 does not.
      *
@@ -104,31 +75,5 @@ public final class SignatureVerifier {
         }
         String expected = scheme == SignatureScheme.ECDSA_SECP384R1_SHA384 ? "secp384r1" : "secp256r1";
         return CustomNamedCurves.getByName(expected).getN().equals(ec.getParams().getOrder());
-    }
-
-    /** The curve of the key if it is P-256 or P-384 (the curves of the offered ECDSA schemes). */
-    private static X9ECParameters curveOf(ECPublicKey key) {
-        for (String name : new String[] {"secp256r1", "secp384r1"}) {
-            X9ECParameters curve = CustomNamedCurves.getByName(name);
-            if (curve.getN().equals(key.getParams().getOrder())) {
-                return curve;
-            }
-        }
-        return null;
-    }
-
-    /** ECDSA-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER } in DER (re-encoding must give the same bytes). */
-    private static BigInteger[] decodeDer(byte[] signature) {
-        try {
-            ASN1Sequence sequence = ASN1Sequence.getInstance(signature);
-            if (sequence.size() != 2 || !Arrays.equals(sequence.getEncoded(ASN1Encoding.DER), signature)) {
-                return null;
-            }
-            BigInteger r = ASN1Integer.getInstance(sequence.getObjectAt(0)).getValue();
-            BigInteger s = ASN1Integer.getInstance(sequence.getObjectAt(1)).getValue();
-            return r.signum() > 0 && s.signum() > 0 ? new BigInteger[] {r, s} : null;
-        } catch (IllegalArgumentException | java.io.IOException e) {
-            return null;
-        }
     }
 }

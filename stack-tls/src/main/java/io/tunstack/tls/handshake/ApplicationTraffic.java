@@ -26,7 +26,7 @@ public final class ApplicationTraffic {
         boolean updateRequested = KeyUpdate.decodeUpdateRequested(message);
         readSecret = KeySchedule.nextTrafficSecret(suite.hash(), readSecret);
         io.setReadProtection(TrafficKeys.protection(suite.hash(), suite.aead(), readSecret));
-        io.record(HandshakeEvent.KEY_UPDATE_RECEIVED, KeyUpdate.describe(updateRequested));
+        io.record(HandshakeEvent.KEY_UPDATE_RECEIVED, () -> KeyUpdate.describe(updateRequested));
         if (updateRequested) {
             updateWriteKey(io, false);
         }
@@ -37,6 +37,6 @@ public final class ApplicationTraffic {
         io.sendPostHandshake(KeyUpdate.encode(requestPeerUpdate));
         writeSecret = KeySchedule.nextTrafficSecret(suite.hash(), writeSecret);
         io.setWriteProtection(TrafficKeys.protection(suite.hash(), suite.aead(), writeSecret));
-        io.record(HandshakeEvent.KEY_UPDATE_SENT, KeyUpdate.describe(requestPeerUpdate));
+        io.record(HandshakeEvent.KEY_UPDATE_SENT, () -> KeyUpdate.describe(requestPeerUpdate));
     }
 }

@@ -31,7 +31,7 @@ final class ClientAuthentication {
         context.sendHandshake(version == ProtocolVersion.TLS_1_3
                 ? CertificateMessage.encode13(request.requestContext(), encoded)
                 : CertificateMessage.encode12(encoded));
-        context.record(HandshakeEvent.CERTIFICATE_SENT, scheme != null ? CertificateMessage.describe(chain)
+        context.record(HandshakeEvent.CERTIFICATE_SENT, () -> scheme != null ? CertificateMessage.describe(chain)
                 : chain.isEmpty() ? "empty: no client certificate configured" : "empty: the server accepts no signature our key can make");
         return scheme;
     }
@@ -44,7 +44,7 @@ final class ClientAuthentication {
     static void sendCertificateVerify(HandshakeContext context, SignatureScheme scheme, byte[] content) throws TlsException {
         TlsConfig config = context.config();
         context.sendHandshake(CertificateVerify.sign(scheme, config.clientKey(), content, config.random()).encode());
-        context.record(HandshakeEvent.CERTIFICATE_VERIFY_SENT, scheme.ianaName());
+        context.record(HandshakeEvent.CERTIFICATE_VERIFY_SENT, () -> scheme.ianaName());
     }
 
     /**

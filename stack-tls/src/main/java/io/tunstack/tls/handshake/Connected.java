@@ -37,8 +37,7 @@ public final class Connected implements HandshakeState {
             case NEW_SESSION_TICKET:
                 NewSessionTicket ticket = NewSessionTicket.decode(message);
                 storeTicket(context, ticket);
-                context.record(HandshakeEvent.NEW_SESSION_TICKET_RECEIVED,
-                        "lifetime " + ticket.lifetimeSeconds() + " s, " + ticket.ticket().length + "-byte ticket");
+                context.record(HandshakeEvent.NEW_SESSION_TICKET_RECEIVED, () -> "lifetime " + ticket.lifetimeSeconds() + " s, " + ticket.ticket().length + "-byte ticket");
                 return this;
             case KEY_UPDATE:
                 traffic.receiveKeyUpdate(context, message);

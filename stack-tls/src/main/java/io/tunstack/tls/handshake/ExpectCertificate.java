@@ -26,7 +26,7 @@ final class ExpectCertificate implements HandshakeState {
         if (message.type() == HandshakeType.CERTIFICATE_REQUEST && certificateRequest == null) {
             CertificateRequest request = CertificateRequest.decode13(message);
             context.transcript().add(message);
-            context.record(HandshakeEvent.CERTIFICATE_REQUEST_RECEIVED, request.describe());
+            context.record(HandshakeEvent.CERTIFICATE_REQUEST_RECEIVED, () -> request.describe());
             return new ExpectCertificate(details, secrets, request);
         }
         if (message.type() != HandshakeType.CERTIFICATE) {

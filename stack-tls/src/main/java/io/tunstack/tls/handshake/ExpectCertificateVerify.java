@@ -28,7 +28,7 @@ final class ExpectCertificateVerify implements HandshakeState {
                 CertificateVerify.SERVER_CONTEXT, context.transcript().currentHash());
         details.signatureScheme = scheme;
         context.transcript().add(message);
-        context.record(HandshakeEvent.CERTIFICATE_VERIFY_RECEIVED, scheme.ianaName());
+        context.record(HandshakeEvent.CERTIFICATE_VERIFY_RECEIVED, () -> scheme.ianaName());
         return new ExpectFinished(details, secrets, certificateRequest);
     }
 

@@ -27,7 +27,7 @@ final class ExpectChangeCipherSpec extends Tls12HandshakeState {
     @Override
     public HandshakeState handleChangeCipherSpec(HandshakeContext context) throws TlsException {
         context.setReadProtection(serverWrite);
-        context.record(HandshakeEvent.CHANGE_CIPHER_SPEC_RECEIVED, "server now writes with " + parameters.suite());
+        context.record(HandshakeEvent.CHANGE_CIPHER_SPEC_RECEIVED, () -> "server now writes with " + parameters.suite());
         return new ExpectFinished12(details, parameters, masterSecret);
     }
 }

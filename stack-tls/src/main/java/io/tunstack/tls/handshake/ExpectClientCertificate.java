@@ -49,18 +49,18 @@ final class ExpectClientCertificate implements ServerHandshakeState {
             if (context.config().clientAuthentication() == TlsServerConfig.ClientAuthentication.REQUIRED) {
                 throw new TlsException(missing, "the client sent no certificate");
             }
-            context.record(HandshakeEvent.CERTIFICATE_RECEIVED, "empty: the client has no certificate");
+            context.record(HandshakeEvent.CERTIFICATE_RECEIVED, () -> "empty: the client has no certificate");
             return false;
         }
         List<X509Certificate> chain = certificate.x509Chain();
-        context.record(HandshakeEvent.CERTIFICATE_RECEIVED, CertificateMessage.describe(chain));
+        context.record(HandshakeEvent.CERTIFICATE_RECEIVED, () -> CertificateMessage.describe(chain));
         try {
             context.config().clientCertificateVerifier().verify(chain);
         } catch (CertificateValidationException e) {
             AlertDescription alert = AlertDescription.fromCode(e.alert());
             throw new TlsException(alert == null ? AlertDescription.BAD_CERTIFICATE : alert, "client certificate rejected: " + e.getMessage(), e);
         }
-        context.record(HandshakeEvent.CERTIFICATE_VERIFIED, "client certificate accepted");
+        context.record(HandshakeEvent.CERTIFICATE_VERIFIED, () -> "client certificate accepted");
         details.peerCertificates = List.copyOf(chain);
         return true;
     }

@@ -23,7 +23,7 @@ final class ExpectClientCertificateVerify implements ServerHandshakeState {
         SignatureScheme scheme = CertificateVerify.decode(message).verifyTls13(context.config().signatureSchemes(),
                 details.peerCertificates.get(0).getPublicKey(), CertificateVerify.CLIENT_CONTEXT, context.transcript().currentHash());
         context.transcript().add(message);
-        context.record(HandshakeEvent.CERTIFICATE_VERIFY_RECEIVED, scheme.ianaName());
+        context.record(HandshakeEvent.CERTIFICATE_VERIFY_RECEIVED, () -> scheme.ianaName());
         return new ExpectClientFinished(details, secrets);
     }
 }

@@ -36,7 +36,7 @@ final class ExpectClientCertificateVerify12 implements ServerHandshakeState {
             throw new TlsException(AlertDescription.DECRYPT_ERROR, "client CertificateVerify (" + scheme.ianaName() + ") does not verify");
         }
         context.transcript().add(message);
-        context.record(HandshakeEvent.CERTIFICATE_VERIFY_RECEIVED, scheme.ianaName());
+        context.record(HandshakeEvent.CERTIFICATE_VERIFY_RECEIVED, () -> scheme.ianaName());
         return next;
     }
 

@@ -23,7 +23,7 @@ final class ExpectClientChangeCipherSpec implements ServerHandshakeState {
     @Override
     public ServerHandshakeState handleChangeCipherSpec(ServerContext context) throws TlsException {
         context.setReadProtection(clientWrite);
-        context.record(HandshakeEvent.CHANGE_CIPHER_SPEC_RECEIVED, "client now writes with " + next.suite());
+        context.record(HandshakeEvent.CHANGE_CIPHER_SPEC_RECEIVED, () -> "client now writes with " + next.suite());
         return next;
     }
 }

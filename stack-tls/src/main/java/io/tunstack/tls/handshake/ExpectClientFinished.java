@@ -28,7 +28,7 @@ final class ExpectClientFinished implements ServerHandshakeState {
         Transcript transcript = context.transcript();
         Finished.verify(suite.hash(), secrets.handshake().clientHandshakeSecret(), transcript.currentHash(), message);
         transcript.add(message);
-        context.record(HandshakeEvent.CLIENT_FINISHED_RECEIVED, suite.hash().length() + " bytes verify_data, verified");
+        context.record(HandshakeEvent.CLIENT_FINISHED_RECEIVED, () -> suite.hash().length() + " bytes verify_data, verified");
         context.setReadProtection(TrafficKeys.protection(suite.hash(), suite.aead(), secrets.clientApplicationSecret()));
         context.complete(details.toSession(context.timeline()));
         byte[] resumptionMasterSecret = secrets.handshake().schedule().resumptionMasterSecret(transcript.currentHash());
@@ -48,6 +48,6 @@ final class ExpectClientFinished implements ServerHandshakeState {
         byte[] ticket = config.ticketSealer().seal(
                 new TicketSealer.Contents(suite, psk, System.currentTimeMillis(), ageAdd, details.applicationProtocol));
         context.sendPostHandshake(NewSessionTicket.encode(config.ticketLifetimeSeconds(), ageAdd, nonce, ticket));
-        context.record(HandshakeEvent.NEW_SESSION_TICKET_SENT, "lifetime " + config.ticketLifetimeSeconds() + " s, " + ticket.length + "-byte ticket");
+        context.record(HandshakeEvent.NEW_SESSION_TICKET_SENT, () -> "lifetime " + config.ticketLifetimeSeconds() + " s, " + ticket.length + "-byte ticket");
     }
 }

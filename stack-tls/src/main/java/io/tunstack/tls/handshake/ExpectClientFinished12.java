@@ -35,7 +35,7 @@ final class ExpectClientFinished12 implements ServerHandshakeState {
         Transcript transcript = context.transcript();
         Tls12KeyDerivation.verifyFinished(parameters.suite(), masterSecret, "client finished", transcript.currentHash(), message);
         transcript.add(message);
-        context.record(HandshakeEvent.CLIENT_FINISHED_RECEIVED, "12 bytes verify_data, verified");
+        context.record(HandshakeEvent.CLIENT_FINISHED_RECEIVED, () -> "12 bytes verify_data, verified");
         Tls12Finished.send(context, parameters.suite(), masterSecret, keys.serverWrite(), false);
         context.complete(details.toSession(context.timeline()));
         return new ServerConnected12();

@@ -38,7 +38,7 @@ public final class ExpectClientHello implements ServerHandshakeState {
         }
         ClientHelloOffer hello = ClientHelloOffer.decode(message);
         List<Integer> versions = hello.supportedVersions();
-        context.record(HandshakeEvent.CLIENT_HELLO_RECEIVED, describe(hello, versions));
+        context.record(HandshakeEvent.CLIENT_HELLO_RECEIVED, () -> describe(hello, versions));
         if (firstHello != null && !hello.sameAsBeforeRetry(firstHello)) {
             throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "second ClientHello changes more than the HelloRetryRequest allows (RFC 8446 §4.1.2)");
         }
@@ -97,7 +97,7 @@ public final class ExpectClientHello implements ServerHandshakeState {
         transcript.replaceWithMessageHash();
         context.sendHandshake(ServerHello.encode(ServerHello.helloRetryRequestRandom(), hello.legacySessionId(), negotiation.suite().code(),
                 List.of(ServerFlight.selectedVersion(), new Extension(ExtensionType.KEY_SHARE, new ByteWriter().u16(negotiation.group().code()).toByteArray()))));
-        context.record(HandshakeEvent.HELLO_RETRY_REQUEST_SENT, negotiation.suite() + ", asks for a key share for " + negotiation.group().ianaName());
+        context.record(HandshakeEvent.HELLO_RETRY_REQUEST_SENT, () -> negotiation.suite() + ", asks for a key share for " + negotiation.group().ianaName());
         ServerFlight.sendMiddleboxChangeCipherSpec(context, hello);
         details.helloRetryRequest = true;
         return new ExpectClientHello(hello, negotiation, details);
@@ -113,11 +113,15 @@ public final class ExpectClientHello implements ServerHandshakeState {
     }
 
     /** For traces, e.g. "versions 0x0304,0x0303, 9 suites, key shares 0x001d, ALPN h2". */
-    private static String describe(ClientHelloOffer hello, List<Integer> versions) throws TlsException {
-        Map<Integer, byte[]> shares = hello.keyShares();
-        return "versions " + hex(versions) + ", " + hello.cipherSuites().size() + " suites"
-                + (shares == null ? ", no key_share" : ", key shares " + hex(List.copyOf(shares.keySet())))
-                + (hello.applicationProtocols().isEmpty() ? "" : ", ALPN " + String.join(",", hello.applicationProtocols()));
+    private static String describe(ClientHelloOffer hello, List<Integer> versions) {
+        String offer = "versions " + hex(versions) + ", " + hello.cipherSuites().size() + " suites";
+        try {
+            Map<Integer, byte[]> shares = hello.keyShares();
+            return offer + (shares == null ? ", no key_share" : ", key shares " + hex(List.copyOf(shares.keySet())))
+                    + (hello.applicationProtocols().isEmpty() ? "" : ", ALPN " + String.join(",", hello.applicationProtocols()));
+        } catch (TlsException e) {
+            return offer + ", " + e.getMessage(); // the handshake rejects the extension where it reads it
+        }
     }
 
     private static String hex(List<Integer> codes) {

@@ -38,7 +38,7 @@ final class ExpectClientKeyExchange implements ServerHandshakeState {
             throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "invalid client ECDHE public key: " + e.getMessage(), e);
         }
         context.transcript().add(message);
-        context.record(HandshakeEvent.CLIENT_KEY_EXCHANGE_RECEIVED, mine.group().ianaName() + " public key");
+        context.record(HandshakeEvent.CLIENT_KEY_EXCHANGE_RECEIVED, () -> mine.group().ianaName() + " public key");
         byte[] masterSecret = Tls12KeyDerivation.extendedMasterSecret(parameters.suite(), preMasterSecret, context.transcript().currentHash());
         Tls12KeyDerivation.RecordKeys keys = Tls12KeyDerivation.recordKeys(parameters.suite(), masterSecret,
                 parameters.clientRandom(), parameters.serverRandom());

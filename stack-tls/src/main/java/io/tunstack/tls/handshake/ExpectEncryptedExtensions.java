@@ -43,8 +43,7 @@ final class ExpectEncryptedExtensions implements HandshakeState {
         }
         details.applicationProtocol = AlpnExtension.selected(extensions, context.config().applicationProtocols());
         context.transcript().add(message);
-        context.record(HandshakeEvent.ENCRYPTED_EXTENSIONS_RECEIVED,
-                details.applicationProtocol == null ? "no ALPN" : "ALPN " + details.applicationProtocol);
+        context.record(HandshakeEvent.ENCRYPTED_EXTENSIONS_RECEIVED, () -> details.applicationProtocol == null ? "no ALPN" : "ALPN " + details.applicationProtocol);
         // RFC 8446 §2.2: a resumed handshake authenticates with the PSK, so Finished follows directly.
         return details.resumed ? new ExpectFinished(details, secrets, null) : new ExpectCertificate(details, secrets, null);
     }

@@ -34,7 +34,7 @@ final class ExpectFinished implements HandshakeState {
         Transcript transcript = context.transcript();
         Finished.verify(suite.hash(), secrets.serverHandshakeSecret(), transcript.currentHash(), message);
         transcript.add(message);
-        context.record(HandshakeEvent.SERVER_FINISHED_RECEIVED, suite.hash().length() + " bytes verify_data, verified");
+        context.record(HandshakeEvent.SERVER_FINISHED_RECEIVED, () -> suite.hash().length() + " bytes verify_data, verified");
 
         schedule.deriveMasterSecret();
         byte[] serverFinishedHash = transcript.currentHash();
@@ -48,7 +48,7 @@ final class ExpectFinished implements HandshakeState {
             authenticate(context);
         }
         context.sendHandshake(Finished.create(suite.hash(), secrets.clientHandshakeSecret(), transcript.currentHash()));
-        context.record(HandshakeEvent.CLIENT_FINISHED_SENT, suite.hash().length() + " bytes verify_data");
+        context.record(HandshakeEvent.CLIENT_FINISHED_SENT, () -> suite.hash().length() + " bytes verify_data");
         context.setWriteProtection(TrafficKeys.protection(suite.hash(), suite.aead(), clientApplicationSecret));
 
         byte[] resumptionMasterSecret = schedule.resumptionMasterSecret(transcript.currentHash());

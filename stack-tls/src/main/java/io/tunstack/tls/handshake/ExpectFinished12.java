@@ -25,7 +25,7 @@ final class ExpectFinished12 extends Tls12HandshakeState {
         }
         Tls12KeyDerivation.verifyFinished(parameters.suite(), masterSecret, "server finished", context.transcript().currentHash(), message);
         context.transcript().add(message);
-        context.record(HandshakeEvent.SERVER_FINISHED_RECEIVED, VERIFY_DATA_LENGTH + " bytes verify_data, verified");
+        context.record(HandshakeEvent.SERVER_FINISHED_RECEIVED, () -> VERIFY_DATA_LENGTH + " bytes verify_data, verified");
         context.complete(details.toSession(context.timeline()));
         return new Connected12();
     }

@@ -64,7 +64,7 @@ public final class ExpectServerHello implements HandshakeState {
         TicketOffer offer = TicketOffer.choose(config, now);
         ClientHello hello = ClientHelloBuilder.build(config, random, sessionId, shares, null, offer == null ? null : offer.unbound(now));
         context.sendHandshake(offer == null ? hello.encode() : offer.bind(hello.encode(), null));
-        context.record(HandshakeEvent.CLIENT_HELLO_SENT, ClientHelloBuilder.describe(config, shares) + (offer == null ? "" : ", ticket offered"));
+        context.record(HandshakeEvent.CLIENT_HELLO_SENT, () -> ClientHelloBuilder.describe(config, shares) + (offer == null ? "" : ", ticket offered"));
         return new ExpectServerHello(random, sessionId, shares, hello, null, new SessionDetails(), offer);
     }
 
@@ -121,9 +121,9 @@ public final class ExpectServerHello implements HandshakeState {
         transcript.selectHash(suite.hash());
         transcript.replaceWithMessageHash();
         transcript.add(message);
-        context.record(HandshakeEvent.HELLO_RETRY_REQUEST_RECEIVED, suite
-                + (shares == keyShares ? "" : ", asks for a key share for " + shares.get(0).group().ianaName())
-                + (cookie == null ? "" : ", cookie"));
+        String retry = suite + (shares == keyShares ? "" : ", asks for a key share for " + shares.get(0).group().ianaName())
+                + (cookie == null ? "" : ", cookie"); // a rare path: described at once, not when a listener asks
+        context.record(HandshakeEvent.HELLO_RETRY_REQUEST_RECEIVED, () -> retry);
         details.helloRetryRequest = true;
         // RFC 8446 §4.1.4: a PSK whose hash is not the HelloRetryRequest suite's is left out of the second ClientHello.
         TicketOffer kept = offer != null && offer.ticket().cipherSuite().hash() == suite.hash() ? offer : null;
@@ -131,7 +131,8 @@ public final class ExpectServerHello implements HandshakeState {
         ClientHello second = ClientHelloBuilder.build(context.config(), clientRandom, sessionId, shares, cookie, kept == null ? null : kept.unbound(now));
         context.sendMiddleboxChangeCipherSpecOnce();
         context.sendHandshake(kept == null ? second.encode() : kept.bind(second.encode(), transcript));
-        context.record(HandshakeEvent.CLIENT_HELLO_SENT, ClientHelloBuilder.describe(context.config(), shares) + (kept == null ? "" : ", ticket offered"));
+        String sent = ClientHelloBuilder.describe(context.config(), shares) + (kept == null ? "" : ", ticket offered");
+        context.record(HandshakeEvent.CLIENT_HELLO_SENT, () -> sent);
         return new ExpectServerHello(clientRandom, sessionId, shares, second, suite, details, kept);
     }
 
@@ -167,7 +168,7 @@ public final class ExpectServerHello implements HandshakeState {
         byte[] clientSecret = schedule.clientHandshakeTrafficSecret(helloHash);
         byte[] serverSecret = schedule.serverHandshakeTrafficSecret(helloHash);
         context.setReadProtection(TrafficKeys.protection(suite.hash(), suite.aead(), serverSecret));
-        context.record(HandshakeEvent.SERVER_HELLO_RECEIVED, ProtocolVersion.TLS_1_3 + ", " + suite + ", " + mine.group().ianaName()
+        context.record(HandshakeEvent.SERVER_HELLO_RECEIVED, () -> ProtocolVersion.TLS_1_3 + ", " + suite + ", " + mine.group().ianaName()
                 + (details.resumed ? ", ticket accepted" : ""));
         details.suite = suite;
         details.group = mine.group();
@@ -261,7 +262,7 @@ public final class ExpectServerHello implements HandshakeState {
         // Only a client with a certificate may need the messages, for its CertificateVerify (RFC 5246 §7.4.8).
         transcript.selectHash(suite.hash(), config.clientKey() != null);
         transcript.add(message);
-        context.record(HandshakeEvent.SERVER_HELLO_RECEIVED, ProtocolVersion.TLS_1_2 + ", " + suite
+        context.record(HandshakeEvent.SERVER_HELLO_RECEIVED, () -> ProtocolVersion.TLS_1_2 + ", " + suite
                 + (details.extendedMasterSecret ? ", extended_master_secret" : "")
                 + (details.applicationProtocol == null ? "" : ", ALPN " + details.applicationProtocol));
         return new ExpectCertificate12(details, new Tls12Parameters(suite, clientRandom, hello.random(), details.extendedMasterSecret));

@@ -40,7 +40,7 @@ final class ExpectServerHelloDone extends Tls12HandshakeState {
         if (message.type() == HandshakeType.CERTIFICATE_REQUEST && certificateRequest == null) {
             CertificateRequest request = CertificateRequest.decode12(message);
             context.transcript().add(message);
-            context.record(HandshakeEvent.CERTIFICATE_REQUEST_RECEIVED, request.describe());
+            context.record(HandshakeEvent.CERTIFICATE_REQUEST_RECEIVED, () -> request.describe());
             return new ExpectServerHelloDone(details, parameters, serverKeyExchange, request);
         }
         if (message.type() != HandshakeType.SERVER_HELLO_DONE) {
@@ -48,7 +48,7 @@ final class ExpectServerHelloDone extends Tls12HandshakeState {
         }
         message.body().expectEnd("ServerHelloDone");
         context.transcript().add(message);
-        context.record(HandshakeEvent.SERVER_HELLO_DONE_RECEIVED, "");
+        context.record(HandshakeEvent.SERVER_HELLO_DONE_RECEIVED, () -> "");
 
         SignatureScheme clientScheme = certificateRequest == null ? null
                 : ClientAuthentication.sendCertificate(context, certificateRequest, ProtocolVersion.TLS_1_2);
@@ -79,7 +79,7 @@ final class ExpectServerHelloDone extends Tls12HandshakeState {
             throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "invalid server ECDHE public key: " + e.getMessage(), e);
         }
         context.sendHandshake(ClientKeyExchange.ecdhe(mine.publicKey()));
-        context.record(HandshakeEvent.CLIENT_KEY_EXCHANGE_SENT, group.ianaName() + " public key");
+        context.record(HandshakeEvent.CLIENT_KEY_EXCHANGE_SENT, () -> group.ianaName() + " public key");
         return shared;
     }
 
@@ -92,7 +92,7 @@ final class ExpectServerHelloDone extends Tls12HandshakeState {
         preMasterSecret[1] = (byte) ProtocolVersion.TLS_1_2.code();
         RSAPublicKey key = (RSAPublicKey) details.peerCertificates.get(0).getPublicKey();
         context.sendHandshake(ClientKeyExchange.rsa(RsaKeyTransport.encrypt(key, preMasterSecret, random)));
-        context.record(HandshakeEvent.CLIENT_KEY_EXCHANGE_SENT, "RSA-encrypted premaster secret");
+        context.record(HandshakeEvent.CLIENT_KEY_EXCHANGE_SENT, () -> "RSA-encrypted premaster secret");
         return preMasterSecret;
     }
 }

@@ -38,7 +38,7 @@ final class ExpectServerKeyExchange extends Tls12HandshakeState {
         details.group = group;
         details.signatureScheme = scheme;
         context.transcript().add(message);
-        context.record(HandshakeEvent.SERVER_KEY_EXCHANGE_RECEIVED, group.ianaName() + ", signed " + scheme.ianaName());
+        context.record(HandshakeEvent.SERVER_KEY_EXCHANGE_RECEIVED, () -> group.ianaName() + ", signed " + scheme.ianaName());
         return new ExpectServerHelloDone(details, parameters, exchange, null);
     }
 }

@@ -12,6 +12,7 @@ import io.tunstack.tls.record.HandshakeReassembler;
 import io.tunstack.tls.record.RecordLayer;
 import io.tunstack.tls.record.RecordProtection;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * What handshake states of either side may do to the connection: send, switch keys, keep the
@@ -47,12 +48,14 @@ public class HandshakeIo {
 
     /**
      * The one place a handshake step is reported: timed into the timeline, then passed to the
-     * configured listener. A listener that throws fails the handshake with internal_error.
+     * configured listener. The detail is only made for a listener. A listener that throws fails the
+     * handshake with internal_error.
      */
-    public void record(HandshakeEvent event, String detail) throws TlsException {
-        HandshakeStep step = new HandshakeStep(event, nanoClock.getAsLong(), detail);
-        timeline.record(step);
+    public void record(HandshakeEvent event, Supplier<String> detail) throws TlsException {
+        long now = nanoClock.getAsLong();
+        timeline.record(event, now);
         if (listener != null) {
+            HandshakeStep step = new HandshakeStep(event, now, detail.get());
             try {
                 listener.onStep(step);
             } catch (RuntimeException e) {

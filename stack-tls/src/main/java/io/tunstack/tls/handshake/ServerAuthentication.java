@@ -25,7 +25,7 @@ final class ServerAuthentication {
      * key transport needs keyEncipherment, every signing key exchange digitalSignature.
      */
     static void verifyChain(HandshakeContext context, List<X509Certificate> chain, KeyExchangeKind kind) throws TlsException {
-        context.record(HandshakeEvent.CERTIFICATE_RECEIVED, CertificateMessage.describe(chain));
+        context.record(HandshakeEvent.CERTIFICATE_RECEIVED, () -> CertificateMessage.describe(chain));
         CertificateVerifier verifier = context.config().certificateVerifier();
         if (verifier != null) {
             try {
@@ -40,8 +40,7 @@ final class ServerAuthentication {
                         "server certificate rejected: " + e.getMessage(), e);
             }
         }
-        context.record(HandshakeEvent.CERTIFICATE_VERIFIED,
-                verifier == null ? "NOT verified (insecure)" : "accepted for " + context.config().serverName());
+        context.record(HandshakeEvent.CERTIFICATE_VERIFIED, () -> verifier == null ? "NOT verified (insecure)" : "accepted for " + context.config().serverName());
     }
 
     /** The scheme for {@code code}, which must be one we offered (RFC 8446 §4.4.3), else illegal_parameter. */

@@ -44,7 +44,7 @@ final class ServerFlight {
             extensions.add(PreSharedKeyExtension.selected(resumption.index()));
         }
         context.sendHandshake(ServerHello.encode(random, hello.legacySessionId(), suite.code(), extensions));
-        context.record(HandshakeEvent.SERVER_HELLO_SENT, ProtocolVersion.TLS_1_3 + ", " + suite + ", " + mine.group().ianaName()
+        context.record(HandshakeEvent.SERVER_HELLO_SENT, () -> ProtocolVersion.TLS_1_3 + ", " + suite + ", " + mine.group().ianaName()
                 + (resumption == null ? "" : ", ticket accepted"));
         sendMiddleboxChangeCipherSpec(context, hello);
 
@@ -64,7 +64,7 @@ final class ServerFlight {
             List<SignatureScheme> schemes = config.signatureSchemes().stream()
                     .filter(SignatureScheme::allowedInTls13Handshake).toList();
             context.sendHandshake(CertificateRequest.encode13(schemes));
-            context.record(HandshakeEvent.CERTIFICATE_REQUEST_SENT, schemes.size() + " signature schemes, " + config.clientAuthentication());
+            context.record(HandshakeEvent.CERTIFICATE_REQUEST_SENT, () -> schemes.size() + " signature schemes, " + config.clientAuthentication());
         }
         if (resumption == null) {
             authenticate(context, negotiation.scheme());
@@ -72,7 +72,7 @@ final class ServerFlight {
         }
         details.resumed = resumption != null;
         context.sendHandshake(Finished.create(suite.hash(), secrets.serverHandshakeSecret(), transcript.currentHash()));
-        context.record(HandshakeEvent.SERVER_FINISHED_SENT, suite.hash().length() + " bytes verify_data");
+        context.record(HandshakeEvent.SERVER_FINISHED_SENT, () -> suite.hash().length() + " bytes verify_data");
 
         schedule.deriveMasterSecret();
         byte[] serverFinishedHash = transcript.currentHash();
@@ -90,10 +90,10 @@ final class ServerFlight {
     private static void authenticate(ServerContext context, SignatureScheme scheme) throws TlsException {
         TlsServerConfig config = context.config();
         context.sendHandshake(CertificateMessage.encode13(new byte[0], CertificateMessage.encoded(config.certificateChain())));
-        context.record(HandshakeEvent.CERTIFICATE_SENT, CertificateMessage.describe(config.certificateChain()));
+        context.record(HandshakeEvent.CERTIFICATE_SENT, () -> CertificateMessage.describe(config.certificateChain()));
         byte[] signed = CertificateVerify.tls13Content(CertificateVerify.SERVER_CONTEXT, context.transcript().currentHash());
         context.sendHandshake(CertificateVerify.sign(scheme, config.key(), signed, config.random()).encode());
-        context.record(HandshakeEvent.CERTIFICATE_VERIFY_SENT, scheme.ianaName());
+        context.record(HandshakeEvent.CERTIFICATE_VERIFY_SENT, () -> scheme.ianaName());
     }
 
     /** supported_versions in a ServerHello or HelloRetryRequest: TLS 1.3 (RFC 8446 §4.2.1). */
@@ -118,6 +118,6 @@ final class ServerFlight {
             extensions.add(Tls12ServerFlight.alpn(applicationProtocol));
         }
         context.sendHandshake(HandshakeMessage.of(HandshakeType.ENCRYPTED_EXTENSIONS, new ByteWriter().extensions(extensions).toByteArray()));
-        context.record(HandshakeEvent.ENCRYPTED_EXTENSIONS_SENT, applicationProtocol == null ? "no ALPN" : "ALPN " + applicationProtocol);
+        context.record(HandshakeEvent.ENCRYPTED_EXTENSIONS_SENT, () -> applicationProtocol == null ? "no ALPN" : "ALPN " + applicationProtocol);
     }
 }

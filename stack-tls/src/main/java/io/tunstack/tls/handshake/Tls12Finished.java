@@ -15,9 +15,9 @@ final class Tls12Finished {
         String side = client ? "client" : "server";
         io.sendChangeCipherSpec();
         io.setWriteProtection(writer);
-        io.record(HandshakeEvent.CHANGE_CIPHER_SPEC_SENT, side + " now writes with " + suite);
+        io.record(HandshakeEvent.CHANGE_CIPHER_SPEC_SENT, () -> side + " now writes with " + suite);
         byte[] verifyData = Tls12KeyDerivation.verifyData(suite, masterSecret, side + " finished", io.transcript().currentHash());
         io.sendHandshake(HandshakeMessage.of(HandshakeType.FINISHED, verifyData));
-        io.record(client ? HandshakeEvent.CLIENT_FINISHED_SENT : HandshakeEvent.SERVER_FINISHED_SENT, verifyData.length + " bytes verify_data");
+        io.record(client ? HandshakeEvent.CLIENT_FINISHED_SENT : HandshakeEvent.SERVER_FINISHED_SENT, () -> verifyData.length + " bytes verify_data");
     }
 }

@@ -35,23 +35,23 @@ final class Tls12ServerFlight {
             ServerHello.markTls12Downgrade(random);
         }
         context.sendHandshake(ServerHello.encode(random, new byte[0], negotiation.suite().code(), extensions(negotiation)));
-        context.record(HandshakeEvent.SERVER_HELLO_SENT, ProtocolVersion.TLS_1_2 + ", " + negotiation.suite() + ", extended_master_secret"
+        context.record(HandshakeEvent.SERVER_HELLO_SENT, () -> ProtocolVersion.TLS_1_2 + ", " + negotiation.suite() + ", extended_master_secret"
                 + (negotiation.applicationProtocol() == null ? "" : ", ALPN " + negotiation.applicationProtocol()));
         context.sendHandshake(CertificateMessage.encode12(CertificateMessage.encoded(config.certificateChain())));
-        context.record(HandshakeEvent.CERTIFICATE_SENT, CertificateMessage.describe(config.certificateChain()));
+        context.record(HandshakeEvent.CERTIFICATE_SENT, () -> CertificateMessage.describe(config.certificateChain()));
 
         KeyExchange mine = negotiation.group().generate(config.random());
         byte[] params = ServerKeyExchange.params(mine.group().code(), mine.publicKey());
         byte[] signed = ServerKeyExchange.signedContent(hello.random(), random, params);
         CertificateVerify signature = CertificateVerify.sign(negotiation.scheme(), config.key(), signed, config.random());
         context.sendHandshake(ServerKeyExchange.encode(params, signature.scheme(), signature.signature()));
-        context.record(HandshakeEvent.SERVER_KEY_EXCHANGE_SENT, mine.group().ianaName() + ", signed " + negotiation.scheme().ianaName());
+        context.record(HandshakeEvent.SERVER_KEY_EXCHANGE_SENT, () -> mine.group().ianaName() + ", signed " + negotiation.scheme().ianaName());
         if (requestCertificate) {
             context.sendHandshake(CertificateRequest.encode12(config.signatureSchemes()));
-            context.record(HandshakeEvent.CERTIFICATE_REQUEST_SENT, config.signatureSchemes().size() + " signature schemes, " + config.clientAuthentication());
+            context.record(HandshakeEvent.CERTIFICATE_REQUEST_SENT, () -> config.signatureSchemes().size() + " signature schemes, " + config.clientAuthentication());
         }
         context.sendHandshake(HandshakeMessage.of(HandshakeType.SERVER_HELLO_DONE, new byte[0]));
-        context.record(HandshakeEvent.SERVER_HELLO_DONE_SENT, "");
+        context.record(HandshakeEvent.SERVER_HELLO_DONE_SENT, () -> "");
 
         details.suite = negotiation.suite();
         details.group = mine.group();

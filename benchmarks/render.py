@@ -102,6 +102,26 @@ def chacha_table(rows, out):
             out.append(f"| {int(size) // 1024} KiB | {num(j[0])} | {num(b[0])} | {faster} |")
 
 
+PUBLIC_KEY_OPS = (("X25519 key generation", "x25519KeyGenJdk", "x25519KeyGenBc"),
+                  ("X25519 agreement", "x25519AgreeJdk", "x25519AgreeBc"),
+                  ("ECDSA P-256 sign", "jdkEcdsaSign", "bcEcdsaSign"),
+                  ("ECDSA P-256 verify", "jdkEcdsaVerify", "bcEcdsaVerify"),
+                  ("RSA-PSS-2048 sign", "jdkRsaSign", "bcRsaSign"),
+                  ("RSA-PSS-2048 verify", "jdkRsaVerify", "bcRsaVerify"))
+
+
+def public_key_table(rows, out):
+    out.append("| Operation | JDK µs/op | BC lightweight µs/op | faster | tunstack uses |")
+    out.append("|---|---:|---:|---|---|")
+    uses = {"X25519 key generation": "BC", "X25519 agreement": "BC", "ECDSA P-256 sign": "BC", "ECDSA P-256 verify": "BC",
+            "RSA-PSS-2048 sign": "JDK", "RSA-PSS-2048 verify": "JDK"}
+    for label, jdk, bc in PUBLIC_KEY_OPS:
+        j, b = get(rows, "PublicKeyBenchmark." + jdk), get(rows, "PublicKeyBenchmark." + bc)
+        if j and b:
+            faster = f"JDK ({b[0] / j[0]:.2f}×)" if j[0] < b[0] else f"BC ({j[0] / b[0]:.2f}×)"
+            out.append(f"| {label} | {num(j[0], 1)} | {num(b[0], 1)} | {faster} | {uses[label]} |")
+
+
 KINDS = ("TLS13_ECDSA", "TLS13_RSA", "TLS12_ECDSA", "TLS12_RSA", "TLS13_ECDSA_RESUMED", "TLS13_RSA_RESUMED")
 
 
@@ -148,6 +168,7 @@ def main(paths):
         jdk = os.path.splitext(os.path.basename(path))[0].upper()
         for title, table in (("Segment processing", segment_table), ("TLS 1.3 record protection", record_table),
                              ("ChaCha20-Poly1305: JDK vs Bouncy Castle lightweight", chacha_table),
+                             ("Public-key operations: JDK vs Bouncy Castle lightweight", public_key_table),
                              ("Full handshakes", handshake_table), ("Targets", targets)):
             out += [f"## {jdk}: {title}", ""]
             table(rows, out)

@@ -20,6 +20,11 @@ final class TcpOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     String lossDetection;
 
+    @Option(names = "--prr", paramLabel = "on|off", defaultValue = "on",
+            description = "Proportional Rate Reduction (RFC 9937) in SACK loss recovery; off sends by RFC 6675 alone "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String prr;
+
     @Option(names = "--buffer-size", paramLabel = "SIZE", defaultValue = "256K",
             description = "Send and receive buffer per connection, e.g. 4M; the receive buffer bounds the window "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -33,11 +38,20 @@ final class TcpOptions {
                 throw new IllegalArgumentException("--buffer-size is at most 1G (RFC 7323 §2.3: window scale 14)");
             }
             return TcpConfig.builder().mtu(mtu).congestionControl(congestionControl)
-                    .lossDetection(lossDetection(lossDetection)).sendBufferSize((int) buffer)
+                    .lossDetection(lossDetection(lossDetection)).proportionalRateReduction(onOff(prr, "--prr"))
+                    .sendBufferSize((int) buffer)
                     .receiveBufferSize((int) buffer).build();
         } catch (IllegalArgumentException e) {
             throw Cli.usage(spec, e.getMessage());
         }
+    }
+
+    private static boolean onOff(String value, String option) {
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException(option + " is on or off, not " + value);
+        };
     }
 
     private static TcpConfig.LossDetection lossDetection(String name) {

@@ -24,6 +24,7 @@ class UsageTest {
         assertUsage("only http:// and https://", "fetch", "ftp://198.18.0.1/");
         assertUsage("unknown congestion control: bbr (known: [cubic, newreno])", "fetch", "--cc", "bbr", "http://198.18.0.1/");
         assertUsage("unknown loss detection: fack (known: rack, dupthresh)", "sim", "--loss-detection", "fack");
+        assertUsage("--prr is on or off, not maybe", "sim", "--prr", "maybe");
         assertUsage("--tls must be 1.2 or 1.3", "fetch", "--tls", "1.4", "https://198.18.0.1/");
         assertUsage("unknown cipher suite 'RC4-MD5'", "fetch", "--ciphers", "RC4-MD5", "https://198.18.0.1/");
         assertUsage("--resolve wants HOST:PORT:ADDR", "fetch", "--resolve", "x.test:80", "http://x.test/");

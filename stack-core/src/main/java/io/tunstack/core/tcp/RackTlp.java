@@ -316,6 +316,11 @@ final class RackTlp {
         return Math.max(0, flightSize - sackedBytes - lostBytes);
     }
 
+    /** The outstanding bytes the peer SACKed. */
+    long sackedBytes() {
+        return sackedBytes;
+    }
+
     boolean hasLost() {
         return lostBytes > 0;
     }

@@ -29,6 +29,15 @@ final class SackScoreboard {
         count = 0;
     }
 
+    /** The octets in the recorded ranges. */
+    long sackedBytes() {
+        long total = 0;
+        for (int k = 0; k < count; k++) {
+            total += ends[k] - starts[k];
+        }
+        return total;
+    }
+
     /** True when a recorded range starts exactly at {@code seq}. */
     boolean startsAt(int seq) {
         for (int k = 0; k < count; k++) {

@@ -32,6 +32,7 @@ public final class TcpConfig {
     private final boolean windowScaling;
     private final boolean sack;
     private final LossDetection lossDetection;
+    private final boolean proportionalRateReduction;
     private final int maxReassemblyRanges;
     private final boolean verifyChecksum;
     private final Integer fixedIss;
@@ -59,6 +60,7 @@ public final class TcpConfig {
         windowScaling = b.windowScaling;
         sack = b.sack;
         lossDetection = b.lossDetection;
+        proportionalRateReduction = b.proportionalRateReduction;
         maxReassemblyRanges = b.maxReassemblyRanges;
         verifyChecksum = b.verifyChecksum;
         fixedIss = b.fixedIss;
@@ -169,6 +171,10 @@ public final class TcpConfig {
         return lossDetection;
     }
 
+    public boolean proportionalRateReduction() {
+        return proportionalRateReduction;
+    }
+
     public int maxReassemblyRanges() {
         return maxReassemblyRanges;
     }
@@ -214,6 +220,7 @@ public final class TcpConfig {
         private boolean windowScaling = true;
         private boolean sack = true;
         private LossDetection lossDetection = LossDetection.RACK_TLP;
+        private boolean proportionalRateReduction = true;
         private int maxReassemblyRanges = 64;
         private boolean verifyChecksum = true;
         private Integer fixedIss;
@@ -340,6 +347,15 @@ public final class TcpConfig {
          */
         public Builder lossDetection(LossDetection v) {
             lossDetection = java.util.Objects.requireNonNull(v);
+            return this;
+        }
+
+        /**
+         * Whether SACK loss recovery paces its sending with Proportional Rate Reduction (RFC 9937), default true as in
+         * Linux; false sends by RFC 6675 §5 alone (cwnd = ssthresh at once, then what pipe allows).
+         */
+        public Builder proportionalRateReduction(boolean v) {
+            proportionalRateReduction = v;
             return this;
         }
 

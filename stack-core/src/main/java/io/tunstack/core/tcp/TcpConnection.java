@@ -116,6 +116,10 @@ public final class TcpConnection extends TimerEntry {
     private final int[] ackSackLeft = new int[TcpHeader.MAX_SACK_BLOCKS];
     private final int[] ackSackRight = new int[TcpHeader.MAX_SACK_BLOCKS];
     private final RecoveryUndo undo = new RecoveryUndo();
+    /** RFC 9937 pacing of SACK loss recovery; null without SACK or when configured off. */
+    private ProportionalRateReduction prr;
+    /** The window PRR allowed on the last ACK of the current recovery: cwnd for the sending it clocks. */
+    private long prrWindow;
     private final CwndValidation validation = new CwndValidation();
     /** A duplicate segment to report in the first SACK block of our next ACK (RFC 2883 §4). */
     private boolean dsackPending;
@@ -768,6 +772,8 @@ public final class TcpConnection extends TimerEntry {
      */
     private boolean ackArrives(TcpHeader h, int payloadLength, long now) {
         long peerWindow = (long) h.window << sndShift;
+        int unaBefore = sndUna;
+        long sackedBefore = prr != null ? sackedBytes() : 0;
         boolean dsack = sackOk && isDsack(h);
         boolean newlySacked = sackOk && updateScoreboard(h);
         boolean advanced = SeqNum.gt(h.ack, sndUna);
@@ -786,6 +792,12 @@ public final class TcpConnection extends TimerEntry {
         }
         if (rack != null) {
             rackAckArrives(h, dsack, advanced, now);
+        }
+        if (prr != null && cc.inRecovery()) {
+            // RFC 9937 §4 on every ACK of the recovery: DeliveredData = ΔSND.UNA + ΔSACKed; the ACK is safe
+            // (PRR-SSRB) when it moves SND.UNA without SACKing anything new, i.e. without a sign of further loss.
+            long deliveredData = (long) (sndUna - unaBefore) + sackedBytes() - sackedBefore;
+            prrWindow = prr.onAck(deliveredData, pipe(), advanced && !newlySacked);
         }
         // RFC 9293 §3.10.7.4: update the window only from segments newer than the last update (SND.WL1/WL2).
         if (SeqNum.lt(sndWl1, h.seq) || (sndWl1 == h.seq && SeqNum.le(sndWl2, h.ack))) {
@@ -941,6 +953,7 @@ public final class TcpConnection extends TimerEntry {
             return;
         }
         undo.start();
+        startPrr();
         traceCongestion(now);
         highRxt = sndUna + retransmit(sndUna, scoreboard.unsackedLength(sndUna), TcpEvent.RetransmitKind.FAST, now);
     }
@@ -989,6 +1002,7 @@ public final class TcpConnection extends TimerEntry {
     private void lossDetected(long now) {
         if (!rack.inRtoRecovery() && cc.onEnterRecovery(sndUna, sndMax, sndMax - sndUna)) {
             undo.start();
+            startPrr();
             rack.cancelPto(); // RFC 8985 §7.2: no probes in fast recovery
             traceCongestion(now);
             // RFC 6675 §5 step (4.3): the first lost segment goes at once, whatever pipe says.
@@ -1189,6 +1203,9 @@ public final class TcpConnection extends TimerEntry {
         cc = layer.congestionControlFactory().create(sndMss, iss);
         if (sackOk && config.lossDetection() == TcpConfig.LossDetection.RACK_TLP) {
             rack = new RackTlp(sndUna, config.sendBufferSize() / sndMss + 2, rtt.hasSample() ? rtt.srtt() : NEVER, now);
+        }
+        if (sackOk && config.proportionalRateReduction()) {
+            prr = new ProportionalRateReduction(sndMss);
         }
         if (synRetransmitted) {
             rtt.synTimedOut();
@@ -1407,6 +1424,7 @@ public final class TcpConnection extends TimerEntry {
         }
         transmit(sndNxt, length, fin, now);
         logTransmit(sndNxt, length + (fin ? 1 : 0), now);
+        countRecoveryOut(length + (fin ? 1 : 0));
         sndNxt += length + (fin ? 1 : 0);
         if (SeqNum.gt(sndNxt, sndMax)) {
             sndMax = sndNxt;
@@ -1441,10 +1459,10 @@ public final class TcpConnection extends TimerEntry {
      */
     private void sendInRecovery(long now) {
         int pipe = scoreboard.pipe(sndUna, sndMax, highRxt, sndMss);
-        while (cc.cwnd() - pipe >= sndMss) {
+        while (sendingWindow() - pipe >= sndMss) {
             int sent = retransmitHole(true, now);
             if (sent == 0) {
-                sent = sendSegment(Math.min(cc.cwnd() - pipe, sndWnd - (sndNxt - sndUna)), Integer.MAX_VALUE, now);
+                sent = sendSegment(Math.min(sendingWindow() - pipe, sndWnd - (sndNxt - sndUna)), Integer.MAX_VALUE, now);
             }
             if (sent == 0) {
                 sent = retransmitHole(false, now);
@@ -1464,7 +1482,7 @@ public final class TcpConnection extends TimerEntry {
     private void sendRack(long now) {
         long pipe = rack.pipe(sndMax - sndUna);
         while (true) {
-            long room = cc.cwnd() - pipe;
+            long room = sendingWindow() - pipe;
             int sent;
             if (rack.hasLost()) {
                 sent = room >= sndMss ? retransmitLost(TcpEvent.RetransmitKind.FAST, now) : 0;
@@ -1476,6 +1494,39 @@ public final class TcpConnection extends TimerEntry {
             }
             pipe += sent;
         }
+    }
+
+    /** cwnd, or while PRR paces a SACK recovery, the window it allowed on the last ACK (RFC 9937 §4). */
+    private long sendingWindow() {
+        return prr != null && cc.inRecovery() ? prrWindow : cc.cwnd();
+    }
+
+    /**
+     * RFC 9937 §4 at the start of recovery: ssthresh from the congestion control just reduced, RecoverFS the data
+     * outstanding and not SACKed; until the next ACK nothing is sent beyond the fast retransmit.
+     */
+    private void startPrr() {
+        if (prr != null) {
+            prr.start(cc.ssthresh(), (long) (sndMax - sndUna) - sackedBytes());
+            prrWindow = pipe();
+        }
+    }
+
+    /** prr_out: every byte sent, new or again, while PRR paces a recovery. */
+    private void countRecoveryOut(int length) {
+        if (prr != null && cc.inRecovery()) {
+            prr.onSent(length);
+        }
+    }
+
+    /** The octets the peer holds above SND.UNA, as the loss detection in use records them. */
+    private long sackedBytes() {
+        return rack != null ? rack.sackedBytes() : scoreboard.sackedBytes();
+    }
+
+    /** RFC 6675 pipe, as the loss detection in use estimates it. */
+    private long pipe() {
+        return rack != null ? rack.pipe(sndMax - sndUna) : scoreboard.pipe(sndUna, sndMax, highRxt, sndMss);
     }
 
     private int retransmitLost(TcpEvent.RetransmitKind kind, long now) {
@@ -1645,6 +1696,7 @@ public final class TcpConnection extends TimerEntry {
         rttTiming = false;
         transmit(seq, length, fin, now);
         logTransmit(seq, length + (fin ? 1 : 0), now);
+        countRecoveryOut(length + (fin ? 1 : 0));
         undo.onRetransmit(seq, length + (fin ? 1 : 0), tsOk, tsNow(now));
         if (kind == TcpEvent.RetransmitKind.PROBE) {
             stats.lossProbes++;

@@ -798,6 +798,7 @@ public final class TcpConnection extends TimerEntry {
             // (PRR-SSRB) when it moves SND.UNA without SACKing anything new, i.e. without a sign of further loss.
             long deliveredData = (long) (sndUna - unaBefore) + sackedBytes() - sackedBefore;
             prrWindow = prr.onAck(deliveredData, pipe(), advanced && !newlySacked);
+            traceCongestion(now);
         }
         // RFC 9293 §3.10.7.4: update the window only from segments newer than the last update (SND.WL1/WL2).
         if (SeqNum.lt(sndWl1, h.seq) || (sndWl1 == h.seq && SeqNum.le(sndWl2, h.ack))) {
@@ -1501,6 +1502,11 @@ public final class TcpConnection extends TimerEntry {
         return prr != null && cc.inRecovery() ? prrWindow : cc.cwnd();
     }
 
+    /** The congestion window in force, as stats and traces report it: PRR's during its recovery; 0 before ESTABLISHED. */
+    int cwnd() {
+        return cc == null ? 0 : (int) Math.min(Integer.MAX_VALUE, sendingWindow());
+    }
+
     /**
      * RFC 9937 §4 at the start of recovery: ssthresh from the congestion control just reduced, RecoverFS the data
      * outstanding and not SACKed; until the next ACK nothing is sent beyond the fast retransmit.
@@ -1888,7 +1894,7 @@ public final class TcpConnection extends TimerEntry {
 
     private void traceCongestion(long now) {
         if (layer.tracing() && cc != null) {
-            layer.trace(new TcpEvent.CongestionChange(now, id, cc.cwnd(), cc.ssthresh()));
+            layer.trace(new TcpEvent.CongestionChange(now, id, cwnd(), cc.ssthresh()));
         }
     }
 

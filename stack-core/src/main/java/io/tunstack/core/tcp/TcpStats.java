@@ -72,10 +72,9 @@ public final class TcpStats {
         return connection.rtt().rto();
     }
 
-    /** Congestion window in bytes; 0 before the handshake completes. */
+    /** Congestion window in bytes (during Proportional Rate Reduction the one it set); 0 before the handshake completes. */
     public int cwnd() {
-        CongestionControl cc = connection.congestionControl();
-        return cc == null ? 0 : cc.cwnd();
+        return connection.cwnd();
     }
 
     public int ssthresh() {

@@ -41,6 +41,8 @@ class TcpPrrTest {
         s.send(seg().seq(B).ack(A + 10 * MSS));
         sent.add(segmentsSent(s));
         assertTrue(c.congestionControl().inRecovery(), "segments 10 and 11 are still outstanding");
+        // The window in force is what the last ACK allowed: pipe (10..15 outstanding) with PRR, ssthresh without.
+        assertEquals(prr ? 6 * MSS : c.congestionControl().ssthresh(), c.stats().cwnd());
         return sent;
     }
 

@@ -239,7 +239,7 @@ class TcpRackTest {
     void aSpuriousRetransmissionReportedByDsackIsUndone() {
         TcpScript s = rackScript();
         TcpConnection c = segmentTwoRetransmitted(s);
-        assertEquals(4 * MSS, c.stats().cwnd());
+        assertEquals(4 * MSS, c.congestionControl().cwnd());
         // The original arrives after all, then the retransmission: the peer reports it with a D-SACK block.
         s.send(seg().seq(B).ack(A + 10 * MSS));
         s.send(seg().seq(B).ack(A + 10 * MSS).sack(A + 2 * MSS, A + 3 * MSS));

@@ -42,10 +42,12 @@ class TcpSackTest {
         s.send(seg().seq(B).ack(A).sack(A + MSS, A + 4 * MSS));
         s.expect(seg().seq(A).ack(B).data(0, MSS));
         // RFC 6675 §5 (4.2): cwnd = ssthresh = FlightSize / 2; pipe = 6 unSACKed + 1 retransmitted > cwnd.
+        // PRR (RFC 9937) lets nothing more out either: 1 of RecoverFS = 7 segments delivered allows 5/7 of one.
         s.expectNothing();
         assertTrue(c.congestionControl().inRecovery());
         assertEquals(2, c.stats().dupAcks());
-        assertEquals(5 * MSS, c.stats().cwnd());
+        assertEquals(5 * MSS, c.congestionControl().cwnd());
+        assertEquals(7 * MSS, c.stats().cwnd(), "the window in force is pipe: nothing more may leave");
         assertEquals(5 * MSS, c.stats().ssthresh());
     }
 

@@ -31,6 +31,7 @@ public final class NetStack implements IpOutput, AutoCloseable {
     private final Ipv4Header rx = new Ipv4Header();
     private final Ipv4Header tx = new Ipv4Header();
     private final IcmpLayer icmp;
+    private final UnreachableResponder protocolUnreachable;
     private int nextIdentification;
     /**
      * The last packet sent, with a reference of our own: once the link has released its reference (a TUN write
@@ -44,6 +45,8 @@ public final class NetStack implements IpOutput, AutoCloseable {
         this.address = address;
         this.alloc = alloc;
         this.icmp = new IcmpLayer(this, counters);
+        this.protocolUnreachable = new UnreachableResponder(this,
+                new TokenBucket(UnreachableResponder.DEFAULT_BURST, UnreachableResponder.DEFAULT_INTERVAL_NANOS));
         tx.ttl = DEFAULT_TTL;
     }
 
@@ -126,6 +129,8 @@ public final class NetStack implements IpOutput, AutoCloseable {
         TransportProtocol transport = transports[rx.protocol];
         if (transport == null) {
             counters.drop(DropReason.UNKNOWN_PROTOCOL);
+            // RFC 1122 §3.2.2.1: a transport protocol this host does not run SHOULD get Protocol Unreachable.
+            protocolUnreachable.respond(rx.srcAddr, packet, IcmpPacket.CODE_PROTOCOL_UNREACHABLE, nowNanos);
             return;
         }
         transport.input(rx.srcAddr, rx.dstAddr, packet, nowNanos);

@@ -5,7 +5,10 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.collection.IntObjectHashMap;
 import io.tunstack.core.stack.IcmpError;
 import io.tunstack.core.stack.NetStack;
+import io.tunstack.core.stack.TokenBucket;
 import io.tunstack.core.stack.TransportProtocol;
+import io.tunstack.core.stack.UnreachableResponder;
+import io.tunstack.core.wire.IcmpPacket;
 import io.tunstack.core.wire.IpProtocol;
 import io.tunstack.core.wire.Ipv4Address;
 import io.tunstack.core.wire.Ipv4Header;
@@ -25,14 +28,11 @@ public final class UdpLayer implements TransportProtocol {
     /** RFC 6335 §6: the dynamic (ephemeral) port range. */
     public static final int EPHEMERAL_FIRST = 49152;
     public static final int EPHEMERAL_LAST = 65535;
-    /** Default ICMP error budget: a burst of 10, then one per 100 ms (Linux allows ~1000/s with burst 50). */
-    public static final int ICMP_BURST = 10;
-    public static final long ICMP_INTERVAL_NANOS = 100_000_000L;
 
     private final NetStack stack;
     private final RandomGenerator random;
     private final UdpCounters counters = new UdpCounters();
-    private final PortUnreachableResponder portUnreachable;
+    private final UnreachableResponder portUnreachable;
     private final IntObjectHashMap<UdpSocket> sockets = new IntObjectHashMap<>();
     private final PriorityQueue<UdpSocket> timers =
             new PriorityQueue<>(Comparator.comparingLong((UdpSocket s) -> s.timerDeadline));
@@ -41,14 +41,14 @@ public final class UdpLayer implements TransportProtocol {
 
     /** A layer with secure random ephemeral ports and the default ICMP rate limit. */
     public UdpLayer(NetStack stack) {
-        this(stack, new SecureRandom(), new TokenBucket(ICMP_BURST, ICMP_INTERVAL_NANOS));
+        this(stack, new SecureRandom(), new TokenBucket(UnreachableResponder.DEFAULT_BURST, UnreachableResponder.DEFAULT_INTERVAL_NANOS));
     }
 
     /** {@code random} picks ephemeral ports (RFC 6056, RFC 5452 §9.2); {@code icmpLimit} paces port unreachables. */
     public UdpLayer(NetStack stack, RandomGenerator random, TokenBucket icmpLimit) {
         this.stack = stack;
         this.random = random;
-        this.portUnreachable = new PortUnreachableResponder(stack, icmpLimit, counters);
+        this.portUnreachable = new UnreachableResponder(stack, icmpLimit);
     }
 
     public UdpCounters counters() {
@@ -154,7 +154,12 @@ public final class UdpLayer implements TransportProtocol {
         UdpSocket socket = sockets.get(rx.dstPort);
         if (socket == null) {
             counters.countNoPort();
-            portUnreachable.respond(srcAddr, segment, nowNanos);
+            // RFC 1122 §4.1.3.1: a datagram for a port nobody listens on gets Port Unreachable.
+            if (portUnreachable.respond(srcAddr, segment, IcmpPacket.CODE_PORT_UNREACHABLE, nowNanos)) {
+                counters.countPortUnreachableSent();
+            } else {
+                counters.countPortUnreachableSuppressed();
+            }
             return;
         }
         counters.countIn();

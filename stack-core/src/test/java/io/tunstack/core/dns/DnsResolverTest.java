@@ -19,7 +19,7 @@ import io.tunstack.core.stack.EventLoop;
 import io.tunstack.core.stack.NetStack;
 import io.tunstack.core.time.SystemClock;
 import io.tunstack.core.time.VirtualClock;
-import io.tunstack.core.udp.TokenBucket;
+import io.tunstack.core.stack.TokenBucket;
 import io.tunstack.core.udp.UdpLayer;
 import io.tunstack.core.wire.IpProtocol;
 import io.tunstack.core.wire.Ipv4Address;

@@ -20,6 +20,7 @@ import io.tunstack.core.wire.Ipv4Header;
 import io.tunstack.core.wire.WireError;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -109,13 +110,10 @@ class NetStackTest {
         ByteBuf notForUs = Packets.echoRequest(PEER, Ipv4Address.parse("198.18.0.77"), 1, 1, new byte[8]);
         inject(notForUs);
 
-        ByteBuf unknownProtocol = Packets.ipv4(PEER, STACK, 253, Unpooled.wrappedBuffer(new byte[4]));
-        inject(unknownProtocol);
-
         inject(Unpooled.buffer(0));
         good.release();
 
-        assertEquals(9, stack.poll(0));
+        assertEquals(8, stack.poll(0));
         assertNull(sent(), "nothing is answered");
         StackCounters counters = stack.counters();
         assertEquals(1, counters.drops(WireError.BAD_VERSION));
@@ -125,10 +123,24 @@ class NetStackTest {
         assertEquals(2, counters.drops(WireError.TRUNCATED));
         assertEquals(1, counters.drops(WireError.FRAGMENT));
         assertEquals(1, counters.drops(DropReason.NOT_FOR_US));
-        assertEquals(1, counters.drops(DropReason.UNKNOWN_PROTOCOL));
-        assertEquals(9, counters.packetsIn());
+        assertEquals(8, counters.packetsIn());
         assertEquals(0, counters.packetsOut());
         assertEquals(1L, counters.snapshot().get("drop_bad_version"));
+    }
+
+    /** RFC 1122 §3.2.2.1: SCTP (132) has no transport here; the sender learns so, unless it is no single host. */
+    @Test
+    void answersAnUnknownProtocolWithProtocolUnreachable() throws InterruptedException {
+        ByteBuf sctp = Packets.ipv4(PEER, STACK, 132, Unpooled.wrappedBuffer(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
+        byte[] original = ByteBufUtil.getBytes(sctp);
+        inject(sctp);
+        inject(Packets.ipv4(Ipv4Address.parse("224.0.0.9"), STACK, 132, Unpooled.wrappedBuffer(new byte[8])));
+
+        assertEquals(2, stack.poll(0));
+        byte[] quoted = DestinationUnreachables.quote(sent(), STACK, PEER, IcmpPacket.CODE_PROTOCOL_UNREACHABLE);
+        assertArrayEquals(Arrays.copyOf(original, 28), quoted);
+        assertNull(sent(), "no ICMP error to a multicast source");
+        assertEquals(2, stack.counters().drops(DropReason.UNKNOWN_PROTOCOL));
     }
 
     @Test

@@ -13,7 +13,9 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.tunstack.core.link.MemoryLink;
+import io.tunstack.core.stack.DestinationUnreachables;
 import io.tunstack.core.stack.NetStack;
+import io.tunstack.core.stack.TokenBucket;
 import io.tunstack.core.wire.Checksum;
 import io.tunstack.core.wire.IcmpPacket;
 import io.tunstack.core.wire.IpProtocol;
@@ -205,27 +207,9 @@ class UdpLayerTest {
 
         stack.poll(0);
 
-        ByteBuf reply = sent();
-        assertNotNull(reply, "an ICMP error was sent");
-        try {
-            Ipv4Header ip = new Ipv4Header();
-            assertNull(ip.parse(reply));
-            assertEquals(IpProtocol.ICMP, ip.protocol);
-            assertEquals(STACK, ip.srcAddr);
-            assertEquals(PEER, ip.dstAddr);
-            IcmpPacket icmp = new IcmpPacket();
-            int offset = reply.readerIndex() + ip.headerLength();
-            assertNull(icmp.parse(reply, offset, ip.payloadLength()), "valid ICMP checksum");
-            assertEquals(IcmpPacket.TYPE_DESTINATION_UNREACHABLE, icmp.type);
-            assertEquals(IcmpPacket.CODE_PORT_UNREACHABLE, icmp.code);
-            assertEquals(IcmpPacket.HEADER_LENGTH + 20 + 8, ip.payloadLength(), "IPv4 header + 8 data bytes");
-
-            // The original IPv4 header (TTL, identification and checksum included) and UDP header, byte for byte.
-            byte[] quoted = ByteBufUtil.getBytes(reply, offset + IcmpPacket.HEADER_LENGTH, 28);
-            assertArrayEquals(Arrays.copyOf(original, 28), quoted);
-        } finally {
-            reply.release();
-        }
+        // The original IPv4 header (TTL, identification and checksum included) and UDP header, byte for byte.
+        byte[] quoted = DestinationUnreachables.quote(sent(), STACK, PEER, IcmpPacket.CODE_PORT_UNREACHABLE);
+        assertArrayEquals(Arrays.copyOf(original, 28), quoted);
         assertEquals(1, udp.counters().noPort());
         assertEquals(1, udp.counters().portUnreachableSent());
     }

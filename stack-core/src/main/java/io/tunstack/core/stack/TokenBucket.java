@@ -1,4 +1,4 @@
-package io.tunstack.core.udp;
+package io.tunstack.core.stack;
 
 /**
  * A token bucket: up to {@code burst} events at once, then one event per {@code intervalNanos}. Used to

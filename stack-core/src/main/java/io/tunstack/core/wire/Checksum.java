@@ -100,6 +100,20 @@ public final class Checksum {
         }
     }
 
+    /**
+     * The unfolded ones' complement sum of the four big-endian 16-bit words of {@code value}, for a header field
+     * group held in a register: summing what is written saves reading it back (RFC 1071 §2 (C): adding the two
+     * 32-bit halves and folding later gives the same 16-bit sum).
+     */
+    public static long words(long value) {
+        return (value >>> 32) + (value & 0xFFFF_FFFFL);
+    }
+
+    /** As {@link #words(long)} for the two 16-bit words of {@code value}. */
+    public static long words(int value) {
+        return (value >>> 16) + (value & 0xFFFF);
+    }
+
     /** Folds a 64-bit ones' complement accumulator to 16 bits with end-around carries (RFC 1071 §2 (B)). */
     public static int fold(long sum) {
         long s = (sum >>> 32) + (sum & 0xFFFF_FFFFL);

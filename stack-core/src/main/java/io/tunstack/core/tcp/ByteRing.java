@@ -33,7 +33,7 @@ final class ByteRing {
         copy(position, src, srcIndex, length, true, false);
     }
 
-    /** As {@link #set}, returning the ones' complement sum of the bytes copied (checksum-and-copy, one pass). */
+    /** As {@link #set}, returning the ones' complement sum of the bytes copied ({@code Checksum.copyAndSum}). */
     int setAndSum(int position, ByteBuf src, int srcIndex, int length) {
         return copy(position, src, srcIndex, length, true, true);
     }
@@ -43,7 +43,7 @@ final class ByteRing {
         getAndSum(position, dst, length, false);
     }
 
-    /** As {@link #get}, returning the ones' complement sum of the bytes copied (checksum-and-copy, one pass). */
+    /** As {@link #get}, returning the ones' complement sum of the bytes copied ({@code Checksum.copyAndSum}). */
     int getAndSum(int position, ByteBuf dst, int length) {
         return getAndSum(position, dst, length, true);
     }

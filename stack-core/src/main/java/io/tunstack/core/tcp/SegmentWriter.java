@@ -37,7 +37,7 @@ final class SegmentWriter {
         ByteBuf packet = out.newPacket(TcpHeader.MAX_LENGTH + length);
         int start = packet.writerIndex();
         header.writeTo(packet);
-        // Checksum-and-copy: the text is summed while it is copied, the header while it is written.
+        // Checksum-and-copy: the text is summed as it is copied, the header from the words written.
         int textSum = length > 0 ? data.copyAndSumTo(packet, offset, length) : 0;
         header.fillChecksum(packet, start, textSum, length, srcAddr, dstAddr);
         counters.segmentsOut++;

@@ -38,7 +38,7 @@ final class SendBuffer {
 
     /**
      * Appends {@code len} bytes starting {@code offset} bytes after SND.UNA to {@code dst} and returns their ones'
-     * complement sum (checksum-and-copy, one pass).
+     * complement sum (checksum-and-copy: {@code Checksum.copyAndSum}).
      */
     int copyAndSumTo(ByteBuf dst, int offset, int len) {
         return ring.getAndSum(ring.advance(head, offset), dst, len);

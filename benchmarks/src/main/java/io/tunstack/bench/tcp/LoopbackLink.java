@@ -43,10 +43,16 @@ final class LoopbackLink implements PacketLink {
 
     @Override
     public void send(ByteBuf packet) {
+        transmit(packet);
+        packet.release();
+    }
+
+    /** Done with the bytes on return, as a TUN write is: the stack's buffer is free again at once. */
+    @Override
+    public void transmit(ByteBuf packet) {
         packetsSent++;
         int tcpHeaderLength = (packet.getUnsignedByte(packet.readerIndex() + DATA_OFFSET_INDEX) >>> 4) * 4;
         payloadBytesSent += packet.readableBytes() - IpOutput.IPV4_HEADER_LENGTH - tcpHeaderLength;
-        packet.release();
     }
 
     @Override

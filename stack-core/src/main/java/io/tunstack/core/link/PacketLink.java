@@ -15,6 +15,16 @@ public interface PacketLink extends AutoCloseable {
     void send(ByteBuf packet);
 
     /**
+     * Sends one packet (its readable bytes) without taking ownership: the caller keeps its reference and may write
+     * the buffer again once no one else holds one. The default takes a reference for {@link #send}, so a link that
+     * queues packets keeps them from reuse until it is done; a link that is done with the bytes when it returns
+     * (a TUN write) overrides this and leaves the reference count, two atomic operations a packet, alone.
+     */
+    default void transmit(ByteBuf packet) {
+        send(packet.retain());
+    }
+
+    /**
      * Blocks until a packet may be ready, {@link #wakeup} is called, or {@code timeoutNanos} passes
      * (0: do not block). Spurious returns are allowed.
      */

@@ -114,6 +114,16 @@ public final class TunLink implements PacketLink {
     @Override
     public void send(ByteBuf packet) {
         try {
+            transmit(packet);
+        } finally {
+            packet.release();
+        }
+    }
+
+    /** The write is done when it returns, so the caller's buffer is free again: no reference of our own. */
+    @Override
+    public void transmit(ByteBuf packet) {
+        try {
             if (sendHeader == null) {
                 tun.write(packet);
             } else {
@@ -121,8 +131,6 @@ public final class TunLink implements PacketLink {
             }
         } catch (NativeException e) {
             sendErrors.incrementAndGet();
-        } finally {
-            packet.release();
         }
     }
 

@@ -33,9 +33,10 @@ public final class NetStack implements IpOutput, AutoCloseable {
     private final IcmpLayer icmp;
     private int nextIdentification;
     /**
-     * The last packet sent, with a reference of our own: once the link has released its reference (a TUN write
-     * is done when {@code send} returns), {@link #newPacket} hands it out again instead of allocating, so a
-     * stream of ACKs or segments goes through one buffer. A link that keeps packets keeps them from reuse.
+     * The last packet sent, which the link only borrowed ({@link PacketLink#transmit}): once no one else holds a
+     * reference (a TUN write is done when it returns; a link that queues packets holds one until it sends),
+     * {@link #newPacket} hands it out again instead of allocating, so a stream of ACKs or segments goes through
+     * one buffer without reference-count operations.
      */
     private ByteBuf lastSent;
 
@@ -175,8 +176,8 @@ public final class NetStack implements IpOutput, AutoCloseable {
         if (lastSent != null) {
             lastSent.release();
         }
-        lastSent = packet.retain();
-        link.send(packet);
+        lastSent = packet;
+        link.transmit(packet);
     }
 
     /**

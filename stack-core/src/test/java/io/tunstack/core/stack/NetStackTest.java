@@ -12,6 +12,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.tunstack.core.link.MemoryLink;
+import io.tunstack.core.link.PacketLink;
 import io.tunstack.core.wire.Checksum;
 import io.tunstack.core.wire.IcmpPacket;
 import io.tunstack.core.wire.IpProtocol;
@@ -268,6 +269,62 @@ class NetStackTest {
         assertNotSame(third, larger, "too small for a larger packet");
         third.release();
         larger.release();
+    }
+
+    @Test
+    void writesThroughOneBufferWithoutReferenceCountingWhenTheLinkOnlyBorrows() {
+        List<String> written = new ArrayList<>();
+        List<Integer> refCounts = new ArrayList<>();
+        PacketLink writing = new PacketLink() {
+            @Override
+            public ByteBuf receive() {
+                return null;
+            }
+
+            @Override
+            public void send(ByteBuf packet) {
+                transmit(packet);
+                packet.release();
+            }
+
+            @Override
+            public void transmit(ByteBuf packet) {
+                written.add(ByteBufUtil.hexDump(packet, packet.readerIndex() + 20, 8));
+                refCounts.add(packet.refCnt());
+            }
+
+            @Override
+            public void await(long timeoutNanos) {
+            }
+
+            @Override
+            public void wakeup() {
+            }
+
+            @Override
+            public int mtu() {
+                return 1500;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        NetStack borrowing = new NetStack(writing, STACK, new UnpooledByteBufAllocator(true, true));
+        ByteBuf first = borrowing.newPacket(8);
+        first.writeLong(1);
+        borrowing.send(STACK, PEER, IpProtocol.UDP, first);
+        for (long i = 2; i <= 3; i++) {
+            ByteBuf packet = borrowing.newPacket(8);
+            assertSame(first, packet, "the packet is free again once transmit returned");
+            packet.writeLong(i);
+            borrowing.send(STACK, PEER, IpProtocol.UDP, packet);
+        }
+        assertEquals(List.of("0000000000000001", "0000000000000002", "0000000000000003"), written);
+        assertEquals(List.of(1, 1, 1), refCounts, "the stack's own reference, nothing taken or given back");
+        assertEquals(3, borrowing.counters().packetsOut());
+        borrowing.close();
+        assertEquals(0, first.refCnt(), "released when the stack closes");
     }
 
     @Test

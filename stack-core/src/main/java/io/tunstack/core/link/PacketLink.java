@@ -8,8 +8,21 @@ import io.netty.buffer.ByteBuf;
  * {@link #wakeup} may be called from any thread.
  */
 public interface PacketLink extends AutoCloseable {
-    /** The next received packet, or {@code null} if none is ready. The caller owns and releases it. */
+    /**
+     * The next received packet, or {@code null} if none is ready. The caller owns it, and once done with it hands
+     * it back through {@link #reclaim}.
+     */
     ByteBuf receive();
+
+    /**
+     * Takes back a packet {@link #receive} returned, once its receiver is done with it. The default releases it;
+     * a link that reads into one buffer overrides this to keep it for the next read when no one else holds a
+     * reference (what the stack keeps of a packet it copies, or retains), which saves a buffer allocation and
+     * the reference-count operations a packet.
+     */
+    default void reclaim(ByteBuf packet) {
+        packet.release();
+    }
 
     /** Sends one packet (its readable bytes). Takes ownership of {@code packet}. */
     void send(ByteBuf packet);

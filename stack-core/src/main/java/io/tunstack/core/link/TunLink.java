@@ -39,6 +39,7 @@ public final class TunLink implements PacketLink {
     private final AtomicLong sendErrors = new AtomicLong();
     private final AtomicLong oversizePackets = new AtomicLong();
     private final AtomicLong checksumsCompleted = new AtomicLong();
+    /** The buffer for the next read: kept after a read that brought nothing, or handed back with no other holder. */
     private ByteBuf spare;
 
     public TunLink(TunDevice tun, ByteBufAllocator alloc) throws NativeException {
@@ -84,6 +85,16 @@ public final class TunLink implements PacketLink {
         }
         spare = buf;
         return null;
+    }
+
+    /** The next read goes into the same buffer unless someone kept a reference to it. */
+    @Override
+    public void reclaim(ByteBuf packet) {
+        if (spare == null && packet.refCnt() == 1) {
+            spare = packet.clear();
+        } else {
+            packet.release();
+        }
     }
 
     /**

@@ -81,7 +81,7 @@ public final class NetStack implements IpOutput, AutoCloseable {
             try {
                 receive(packet, nowNanos);
             } finally {
-                packet.release();
+                link.reclaim(packet);
             }
         }
         for (TransportProtocol transport : registered) {

@@ -273,44 +273,8 @@ class NetStackTest {
 
     @Test
     void writesThroughOneBufferWithoutReferenceCountingWhenTheLinkOnlyBorrows() {
-        List<String> written = new ArrayList<>();
-        List<Integer> refCounts = new ArrayList<>();
-        PacketLink writing = new PacketLink() {
-            @Override
-            public ByteBuf receive() {
-                return null;
-            }
-
-            @Override
-            public void send(ByteBuf packet) {
-                transmit(packet);
-                packet.release();
-            }
-
-            @Override
-            public void transmit(ByteBuf packet) {
-                written.add(ByteBufUtil.hexDump(packet, packet.readerIndex() + 20, 8));
-                refCounts.add(packet.refCnt());
-            }
-
-            @Override
-            public void await(long timeoutNanos) {
-            }
-
-            @Override
-            public void wakeup() {
-            }
-
-            @Override
-            public int mtu() {
-                return 1500;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        NetStack borrowing = new NetStack(writing, STACK, new UnpooledByteBufAllocator(true, true));
+        LendingLink lending = new LendingLink();
+        NetStack borrowing = new NetStack(lending, STACK, new UnpooledByteBufAllocator(true, true));
         ByteBuf first = borrowing.newPacket(8);
         first.writeLong(1);
         borrowing.send(STACK, PEER, IpProtocol.UDP, first);
@@ -320,11 +284,80 @@ class NetStackTest {
             packet.writeLong(i);
             borrowing.send(STACK, PEER, IpProtocol.UDP, packet);
         }
-        assertEquals(List.of("0000000000000001", "0000000000000002", "0000000000000003"), written);
-        assertEquals(List.of(1, 1, 1), refCounts, "the stack's own reference, nothing taken or given back");
+        assertEquals(List.of("0000000000000001", "0000000000000002", "0000000000000003"), lending.transmitted);
+        assertEquals(List.of(1, 1, 1), lending.referenceCounts, "the stack's own reference, nothing taken or given back");
         assertEquals(3, borrowing.counters().packetsOut());
         borrowing.close();
         assertEquals(0, first.refCnt(), "released when the stack closes");
+    }
+
+    @Test
+    void handsEveryReceivedPacketBackToTheLinkWithNoReferenceKept() {
+        LendingLink lending = new LendingLink();
+        NetStack borrowing = new NetStack(lending, STACK, new UnpooledByteBufAllocator(true, true));
+        ByteBuf echo = Packets.echoRequest(PEER, STACK, 1, 1, new byte[8]);
+        ByteBuf corrupt = Packets.echoRequest(PEER, STACK, 1, 2, new byte[8]);
+        corrupt.setByte(8, 1); // TTL: the header checksum fails
+        ByteBuf notForUs = Packets.echoRequest(PEER, PEER, 1, 3, new byte[8]);
+        lending.inbound.addAll(List.of(echo, corrupt, notForUs));
+
+        assertEquals(3, borrowing.poll(0));
+
+        assertEquals(List.of(echo, corrupt, notForUs), lending.reclaimed, "answered or dropped, each handed back");
+        assertEquals(List.of(1, 1, 1), lending.referenceCounts.subList(1, 4), "with only the link's reference");
+        assertEquals(1, lending.transmitted.size(), "the echo reply");
+        borrowing.close();
+        for (ByteBuf packet : List.of(echo, corrupt, notForUs)) {
+            packet.release();
+        }
+    }
+
+    /** A link that lends its received packets and borrows sent ones, as a TUN link does, recording both. */
+    private static final class LendingLink implements PacketLink {
+        final List<ByteBuf> inbound = new ArrayList<>();
+        final List<ByteBuf> reclaimed = new ArrayList<>();
+        final List<String> transmitted = new ArrayList<>();
+        final List<Integer> referenceCounts = new ArrayList<>();
+
+        @Override
+        public ByteBuf receive() {
+            return inbound.isEmpty() ? null : inbound.remove(0);
+        }
+
+        @Override
+        public void reclaim(ByteBuf packet) {
+            reclaimed.add(packet);
+            referenceCounts.add(packet.refCnt());
+        }
+
+        @Override
+        public void send(ByteBuf packet) {
+            transmit(packet);
+            packet.release();
+        }
+
+        @Override
+        public void transmit(ByteBuf packet) {
+            transmitted.add(ByteBufUtil.hexDump(packet, packet.readerIndex() + 20, 8));
+            referenceCounts.add(packet.refCnt());
+        }
+
+        @Override
+        public void await(long timeoutNanos) {
+        }
+
+        @Override
+        public void wakeup() {
+        }
+
+        @Override
+        public int mtu() {
+            return 1500;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     @Test

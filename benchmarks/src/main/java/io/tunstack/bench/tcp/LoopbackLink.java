@@ -1,7 +1,7 @@
 package io.tunstack.bench.tcp;
 
 import io.netty.buffer.ByteBuf;
-import io.tunstack.core.link.PacketLink;
+import io.tunstack.core.link.SynchronousLink;
 import io.tunstack.core.stack.IpOutput;
 
 /**
@@ -10,7 +10,7 @@ import io.tunstack.core.stack.IpOutput;
  * ({@link #reclaim}) for the next read; {@link #transmit} notes the size of what the stack sends and is done with
  * it on return, as a TUN write is.
  */
-final class LoopbackLink implements PacketLink {
+final class LoopbackLink extends SynchronousLink {
     private static final int MTU = 1500;
     private static final int DATA_OFFSET_INDEX = IpOutput.IPV4_HEADER_LENGTH + 12;
 
@@ -51,13 +51,6 @@ final class LoopbackLink implements PacketLink {
         }
     }
 
-    @Override
-    public void send(ByteBuf packet) {
-        transmit(packet);
-        packet.release();
-    }
-
-    /** Done with the bytes on return, as a TUN write is: the stack's buffer is free again at once. */
     @Override
     public void transmit(ByteBuf packet) {
         packetsSent++;

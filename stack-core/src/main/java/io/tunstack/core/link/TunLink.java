@@ -11,9 +11,10 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A {@link PacketLink} over a Linux TUN device: packets are read into and written from pooled direct
- * buffers without copying; the loop sleeps in poll(2) on the TUN fd and an eventfd used for wake-ups.
- * I/O errors on a single packet are counted, not thrown, so one bad packet never stops the stack.
+ * A {@link PacketLink} over a Linux TUN device: packets are read into a pooled direct buffer, read into again
+ * once handed back with no other holder ({@link #reclaim}), and written from the stack's buffers without copying
+ * (the write is done on return, so the stack reuses them at once); the loop sleeps in poll(2) on the TUN fd and
+ * an eventfd used for wake-ups. I/O errors on a single packet are counted, not thrown, so one bad packet never stops the stack.
  *
  * <p>On a device opened with offloads (a {@link VirtioNetHeader} before every packet) the link strips the header
  * of what it receives and completes partial checksums, so the stack verifies checksums as usual; TCP
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * segment. What it sends gets a zero header: no segmentation, the checksums in the packet are complete.
  * {@link #mtu()} stays the device MTU: the stack's own packets still have to fit it.
  */
-public final class TunLink implements PacketLink {
+public final class TunLink extends SynchronousLink {
     /** RFC 791 §3.1: Total Length is 16 bits. */
     private static final int MAX_IPV4_PACKET = 65_535;
 
@@ -122,16 +123,6 @@ public final class TunLink implements PacketLink {
         return true;
     }
 
-    @Override
-    public void send(ByteBuf packet) {
-        try {
-            transmit(packet);
-        } finally {
-            packet.release();
-        }
-    }
-
-    /** The write is done when it returns, so the caller's buffer is free again: no reference of our own. */
     @Override
     public void transmit(ByteBuf packet) {
         try {

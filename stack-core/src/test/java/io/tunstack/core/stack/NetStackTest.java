@@ -11,8 +11,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
+import io.tunstack.core.link.LinkDecorator;
 import io.tunstack.core.link.MemoryLink;
-import io.tunstack.core.link.PacketLink;
 import io.tunstack.core.wire.Checksum;
 import io.tunstack.core.wire.IcmpPacket;
 import io.tunstack.core.wire.IpProtocol;
@@ -299,7 +299,9 @@ class NetStackTest {
         ByteBuf corrupt = Packets.echoRequest(PEER, STACK, 1, 2, new byte[8]);
         corrupt.setByte(8, 1); // TTL: the header checksum fails
         ByteBuf notForUs = Packets.echoRequest(PEER, PEER, 1, 3, new byte[8]);
-        lending.inbound.addAll(List.of(echo, corrupt, notForUs));
+        for (ByteBuf packet : List.of(echo, corrupt, notForUs)) {
+            lending.inject(packet);
+        }
 
         assertEquals(3, borrowing.poll(0));
 
@@ -313,15 +315,17 @@ class NetStackTest {
     }
 
     /** A link that lends its received packets and borrows sent ones, as a TUN link does, recording both. */
-    private static final class LendingLink implements PacketLink {
-        final List<ByteBuf> inbound = new ArrayList<>();
+    private static final class LendingLink extends LinkDecorator {
         final List<ByteBuf> reclaimed = new ArrayList<>();
         final List<String> transmitted = new ArrayList<>();
         final List<Integer> referenceCounts = new ArrayList<>();
 
-        @Override
-        public ByteBuf receive() {
-            return inbound.isEmpty() ? null : inbound.remove(0);
+        LendingLink() {
+            super(new MemoryLink(1500));
+        }
+
+        void inject(ByteBuf packet) {
+            ((MemoryLink) inner).inject(packet);
         }
 
         @Override
@@ -340,23 +344,6 @@ class NetStackTest {
         public void transmit(ByteBuf packet) {
             transmitted.add(ByteBufUtil.hexDump(packet, packet.readerIndex() + 20, 8));
             referenceCounts.add(packet.refCnt());
-        }
-
-        @Override
-        public void await(long timeoutNanos) {
-        }
-
-        @Override
-        public void wakeup() {
-        }
-
-        @Override
-        public int mtu() {
-            return 1500;
-        }
-
-        @Override
-        public void close() {
         }
     }
 

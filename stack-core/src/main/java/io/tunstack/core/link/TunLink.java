@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A {@link PacketLink} over a Linux TUN device: packets are read into a pooled direct buffer, read into again
  * once handed back with no other holder ({@link #reclaim}), and written from the stack's buffers without copying
  * (the write is done on return, so the stack reuses them at once); the loop sleeps in poll(2) on the TUN fd and
- * an eventfd used for wake-ups. I/O errors on a single packet are counted, not thrown, so one bad packet never stops the stack.
+ * an eventfd used for wake-ups. I/O errors on a single packet are counted, not thrown, so one bad packet never
+ * stops the stack.
  *
  * <p>On a device opened with offloads (a {@link VirtioNetHeader} before every packet) the link strips the header
  * of what it receives and completes partial checksums, so the stack verifies checksums as usual; TCP

@@ -285,7 +285,7 @@ class NetStackTest {
             borrowing.send(STACK, PEER, IpProtocol.UDP, packet);
         }
         assertEquals(List.of("0000000000000001", "0000000000000002", "0000000000000003"), lending.transmitted);
-        assertEquals(List.of(1, 1, 1), lending.referenceCounts, "the stack's own reference, nothing taken or given back");
+        assertEquals(List.of(1, 1, 1), lending.referenceCounts, "the stack's own reference, none taken or given back");
         assertEquals(3, borrowing.counters().packetsOut());
         borrowing.close();
         assertEquals(0, first.refCnt(), "released when the stack closes");

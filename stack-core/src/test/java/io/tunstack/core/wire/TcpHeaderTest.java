@@ -354,8 +354,8 @@ class TcpHeaderTest {
         ByteBuf packet = hex(LINUX_SYN);
         assertNull(tcp.parse(packet, 20, 40, SRC, DST, false));
         assertEquals(Checksum.sum(packet, 20, 40, 0), tcp.headerSum());
-        assertNull(tcp.parse(hex("9c 40 00 50 00 00 00 01 00 00 00 02 50 10 01 00 ab cd 00 07"), 0, 20, SRC, DST, false));
-        assertEquals(Checksum.sum(hex("9c 40 00 50 00 00 00 01 00 00 00 02 50 10 01 00 ab cd 00 07"), 0, 20, 0),
-                tcp.headerSum());
+        ByteBuf bare = hex("9c 40 00 50 00 00 00 01 00 00 00 02 50 10 01 00 ab cd 00 07");
+        assertNull(tcp.parse(bare, 0, 20, SRC, DST, false));
+        assertEquals(Checksum.sum(bare, 0, 20, 0), tcp.headerSum());
     }
 }

@@ -24,6 +24,6 @@ mkdir -p "$out"
   -prof "jfr:dir=$out;stackDepth=64" "$@"
 find "$out" -name '*.jfr' | sort | while read -r recording; do
   echo "== ${recording#"$out"/}"
-  "$java_home/bin/jfr" print --json --events jdk.ExecutionSample,jdk.ObjectAllocationSample "$recording" \
+  "$java_home/bin/jfr" print --json --stack-depth 64 --events jdk.ExecutionSample,jdk.ObjectAllocationSample "$recording" \
     | python3 "$here/topframes.py"
 done

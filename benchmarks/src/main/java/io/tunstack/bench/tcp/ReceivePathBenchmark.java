@@ -17,9 +17,9 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * (a) The receive fast path: one in-order 1460-byte segment in a 1500-byte datagram on an established
  * connection, through {@code NetStack.poll}: IPv4 parse and header checksum, TCP parse, lookup among
- * {@link #connections}, the TCP checksum verified while the payload is copied into the receive buffer, an ACK sent
- * for every second segment. The
- * application drains the receive buffer every {@link #DRAIN_EVERY} segments, so that copy is in the cost too.
+ * {@link #connections}, the TCP checksum verified as the payload is copied into the receive buffer
+ * (checksum-and-copy), an ACK sent for every second segment. The application drains the receive buffer every
+ * {@link #DRAIN_EVERY} segments, so that copy is in the cost too.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -8,11 +8,34 @@ import io.netty.buffer.ByteBuf;
  * {@link #wakeup} may be called from any thread.
  */
 public interface PacketLink extends AutoCloseable {
-    /** The next received packet, or {@code null} if none is ready. The caller owns and releases it. */
+    /**
+     * The next received packet, or {@code null} if none is ready. The caller owns it, and once done with it hands
+     * it back through {@link #reclaim}.
+     */
     ByteBuf receive();
+
+    /**
+     * Takes back a packet {@link #receive} returned, once its receiver is done with it. The default releases it;
+     * a link that reads into one buffer overrides this to keep it for the next read when no one else holds a
+     * reference (what the stack keeps of a packet it copies, or retains), which saves a buffer allocation and
+     * the reference-count operations a packet.
+     */
+    default void reclaim(ByteBuf packet) {
+        packet.release();
+    }
 
     /** Sends one packet (its readable bytes). Takes ownership of {@code packet}. */
     void send(ByteBuf packet);
+
+    /**
+     * Sends one packet (its readable bytes) without taking ownership: the caller keeps its reference and may write
+     * the buffer again once no one else holds one. The default takes a reference for {@link #send}, so a link that
+     * queues packets keeps them from reuse until it is done; a link that is done with the bytes when it returns
+     * (a TUN write) overrides this and leaves the reference count, two atomic operations a packet, alone.
+     */
+    default void transmit(ByteBuf packet) {
+        send(packet.retain());
+    }
 
     /**
      * Blocks until a packet may be ready, {@link #wakeup} is called, or {@code timeoutNanos} passes

@@ -11,9 +11,11 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A {@link PacketLink} over a Linux TUN device: packets are read into and written from pooled direct
- * buffers without copying; the loop sleeps in poll(2) on the TUN fd and an eventfd used for wake-ups.
- * I/O errors on a single packet are counted, not thrown, so one bad packet never stops the stack.
+ * A {@link PacketLink} over a Linux TUN device: packets are read into a pooled direct buffer, read into again
+ * once handed back with no other holder ({@link #reclaim}), and written from the stack's buffers without copying
+ * (the write is done on return, so the stack reuses them at once); the loop sleeps in poll(2) on the TUN fd and
+ * an eventfd used for wake-ups. I/O errors on a single packet are counted, not thrown, so one bad packet never
+ * stops the stack.
  *
  * <p>On a device opened with offloads (a {@link VirtioNetHeader} before every packet) the link strips the header
  * of what it receives and completes partial checksums, so the stack verifies checksums as usual; TCP
@@ -21,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * segment. What it sends gets a zero header: no segmentation, the checksums in the packet are complete.
  * {@link #mtu()} stays the device MTU: the stack's own packets still have to fit it.
  */
-public final class TunLink implements PacketLink {
+public final class TunLink extends SynchronousLink {
     /** RFC 791 §3.1: Total Length is 16 bits. */
     private static final int MAX_IPV4_PACKET = 65_535;
 
@@ -39,6 +41,7 @@ public final class TunLink implements PacketLink {
     private final AtomicLong sendErrors = new AtomicLong();
     private final AtomicLong oversizePackets = new AtomicLong();
     private final AtomicLong checksumsCompleted = new AtomicLong();
+    /** The buffer for the next read: kept after a read that brought nothing, or handed back with no other holder. */
     private ByteBuf spare;
 
     public TunLink(TunDevice tun, ByteBufAllocator alloc) throws NativeException {
@@ -86,6 +89,16 @@ public final class TunLink implements PacketLink {
         return null;
     }
 
+    /** The next read goes into the same buffer unless someone kept a reference to it. */
+    @Override
+    public void reclaim(ByteBuf packet) {
+        if (spare == null && packet.refCnt() == 1) {
+            spare = packet.clear();
+        } else {
+            packet.release();
+        }
+    }
+
     /**
      * Strips the virtio_net_hdr and completes a partial checksum. False for what the stack cannot take whole:
      * segmentation other than TCP over IPv4 (not enabled by TunDevice) or a checksum field outside the packet.
@@ -112,7 +125,7 @@ public final class TunLink implements PacketLink {
     }
 
     @Override
-    public void send(ByteBuf packet) {
+    public void transmit(ByteBuf packet) {
         try {
             if (sendHeader == null) {
                 tun.write(packet);
@@ -121,8 +134,6 @@ public final class TunLink implements PacketLink {
             }
         } catch (NativeException e) {
             sendErrors.incrementAndGet();
-        } finally {
-            packet.release();
         }
     }
 

@@ -34,9 +34,10 @@ public final class NetStack implements IpOutput, AutoCloseable {
     private final UnreachableResponder protocolUnreachable;
     private int nextIdentification;
     /**
-     * The last packet sent, with a reference of our own: once the link has released its reference (a TUN write
-     * is done when {@code send} returns), {@link #newPacket} hands it out again instead of allocating, so a
-     * stream of ACKs or segments goes through one buffer. A link that keeps packets keeps them from reuse.
+     * The last packet sent, which the link only borrowed ({@link PacketLink#transmit}): once no one else holds a
+     * reference (a TUN write is done when it returns; a link that queues packets holds one until it sends),
+     * {@link #newPacket} hands it out again instead of allocating, so a stream of ACKs or segments goes through
+     * one buffer without reference-count operations.
      */
     private ByteBuf lastSent;
 
@@ -83,7 +84,7 @@ public final class NetStack implements IpOutput, AutoCloseable {
             try {
                 receive(packet, nowNanos);
             } finally {
-                packet.release();
+                link.reclaim(packet);
             }
         }
         for (TransportProtocol transport : registered) {
@@ -180,8 +181,8 @@ public final class NetStack implements IpOutput, AutoCloseable {
         if (lastSent != null) {
             lastSent.release();
         }
-        lastSent = packet.retain();
-        link.send(packet);
+        lastSent = packet;
+        link.transmit(packet);
     }
 
     /**

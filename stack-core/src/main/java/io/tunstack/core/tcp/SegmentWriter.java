@@ -6,8 +6,8 @@ import io.tunstack.core.wire.IpProtocol;
 import io.tunstack.core.wire.TcpHeader;
 
 /**
- * Serializes outgoing segments: the caller fills the reusable {@link #header()}, then {@link #send} writes it and
- * copies the payload straight from the send buffer into one pooled packet from {@link IpOutput}.
+ * Serializes outgoing segments: the caller fills the reusable header ({@link #begin}), then {@link #send} writes it
+ * and copies the payload straight from the send buffer into one pooled packet from {@link IpOutput}.
  */
 final class SegmentWriter {
     private final IpOutput out;
@@ -36,11 +36,10 @@ final class SegmentWriter {
     void send(int srcAddr, int dstAddr, SendBuffer data, int offset, int length) {
         ByteBuf packet = out.newPacket(TcpHeader.MAX_LENGTH + length);
         int start = packet.writerIndex();
-        int headerLength = header.writeTo(packet);
-        if (length > 0) {
-            data.copyTo(packet, offset, length);
-        }
-        TcpHeader.fillChecksum(packet, start, headerLength + length, srcAddr, dstAddr);
+        header.writeTo(packet);
+        // Checksum-and-copy: the text is summed as it is copied, the header from the words written.
+        int textSum = length > 0 ? data.copyAndSumTo(packet, offset, length) : 0;
+        header.fillChecksum(packet, start, textSum, length, srcAddr, dstAddr);
         counters.segmentsOut++;
         if ((header.flags & TcpHeader.RST) != 0) {
             counters.resetsSent++;

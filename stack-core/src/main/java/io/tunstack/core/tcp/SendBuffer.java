@@ -36,9 +36,12 @@ final class SendBuffer {
         return n;
     }
 
-    /** Appends {@code len} bytes starting {@code offset} bytes after SND.UNA to {@code dst}. */
-    void copyTo(ByteBuf dst, int offset, int len) {
-        ring.get(ring.advance(head, offset), dst, len);
+    /**
+     * Appends {@code len} bytes starting {@code offset} bytes after SND.UNA to {@code dst} and returns their ones'
+     * complement sum (checksum-and-copy: {@code Checksum.copyAndSum}).
+     */
+    int copyAndSumTo(ByteBuf dst, int offset, int len) {
+        return ring.getAndSum(ring.advance(head, offset), dst, len);
     }
 
     /** Drops {@code n} acknowledged bytes from the front. */

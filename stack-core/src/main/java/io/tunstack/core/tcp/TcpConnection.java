@@ -542,7 +542,7 @@ public final class TcpConnection extends TimerEntry {
     }
 
     /**
-     * Checksum-and-copy for a segment {@link #stagesText} accepted: copies the text to RCV.NXT while summing it,
+     * Checksum-and-copy for a segment {@link #stagesText} accepted: copies the text to RCV.NXT and sums it,
      * adds the sum of pseudo-header and header ({@code headerSum}), and processes the segment as
      * {@link #segmentArrives} does, without copying the text again, only when the sum is all ones
      * (RFC 9293 §3.1). Returns false when the checksum fails: nothing changed.

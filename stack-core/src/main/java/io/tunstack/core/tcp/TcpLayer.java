@@ -155,8 +155,8 @@ public final class TcpLayer implements TransportProtocol {
         // checked after the lookup (the header is only read until then), so that an in-order payload can be
         // summed while the connection copies it (checksum-and-copy); any other segment is summed here.
         if (config.verifyChecksum()) {
-            int headerSum = Checksum.sum(segment, start, h.dataOffset(),
-                    Checksum.pseudoHeaderSum(srcAddr, dstAddr, IpProtocol.TCP, length));
+            int headerSum = Checksum.fold(
+                    h.headerSum() + Checksum.pseudoHeaderSum(srcAddr, dstAddr, IpProtocol.TCP, length));
             if (c != null && c.stagesText(h, payloadLength)) {
                 if (!c.verifiedSegmentArrives(h, segment, payloadIndex, payloadLength, headerSum, nowNanos)) {
                     counters.drop(WireError.BAD_CHECKSUM);

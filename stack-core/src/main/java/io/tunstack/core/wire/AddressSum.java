@@ -20,8 +20,6 @@ final class AddressSum {
      */
     private static final boolean UNSAFE = PlatformDependent.hasUnsafe();
     private static final long LOW = 0xFFFF_FFFFL;
-    /** The destination of {@link #sumAndCopy} that copies nothing. */
-    static final long NO_COPY = 0;
 
     private AddressSum() {
     }
@@ -31,18 +29,8 @@ final class AddressSum {
         return UNSAFE && buf.hasMemoryAddress();
     }
 
-    /** The sum of {@code length} bytes at {@code address} as big-endian 16-bit words, folded to 16 bits. */
-    static int sum(long address, int length) {
-        return sumAndCopy(address, NO_COPY, length);
-    }
-
-    /**
-     * Copies {@code length} bytes from {@code src} to {@code dst} (non-overlapping; {@link #NO_COPY}: none) and
-     * returns their sum as {@link #sum} does: one pass, each word loaded once, summed and stored. The copy test
-     * is loop-invariant, so the JIT compiles a loop without it for {@link #sum}.
-     */
-    static int sumAndCopy(long src, long dst, int length) {
-        boolean copy = dst != NO_COPY;
+    /** The sum of {@code length} bytes at {@code src} as big-endian 16-bit words, folded to 16 bits. */
+    static int sum(long src, int length) {
         // Four accumulators, so that consecutive words do not wait for each other's additions.
         long s0 = 0;
         long s1 = 0;
@@ -54,12 +42,6 @@ final class AddressSum {
             long v1 = PlatformDependent.getLong(src + i + 8);
             long v2 = PlatformDependent.getLong(src + i + 16);
             long v3 = PlatformDependent.getLong(src + i + 24);
-            if (copy) {
-                PlatformDependent.putLong(dst + i, v0);
-                PlatformDependent.putLong(dst + i + 8, v1);
-                PlatformDependent.putLong(dst + i + 16, v2);
-                PlatformDependent.putLong(dst + i + 24, v3);
-            }
             s0 += (v0 >>> 32) + (v0 & LOW);
             s1 += (v1 >>> 32) + (v1 & LOW);
             s2 += (v2 >>> 32) + (v2 & LOW);
@@ -67,17 +49,11 @@ final class AddressSum {
         }
         for (int stop = length - 7; i < stop; i += 8) {
             long v = PlatformDependent.getLong(src + i);
-            if (copy) {
-                PlatformDependent.putLong(dst + i, v);
-            }
             s0 += (v >>> 32) + (v & LOW);
         }
         int tail = 0;
         for (int k = 0; i + k < length; k++) {
             byte b = PlatformDependent.getByte(src + i + k);
-            if (copy) {
-                PlatformDependent.putByte(dst + i + k, b);
-            }
             // The tail starts at an even position: even bytes are the high halves of big-endian words.
             tail += (k & 1) == 0 ? (b & 0xFF) << 8 : b & 0xFF;
         }

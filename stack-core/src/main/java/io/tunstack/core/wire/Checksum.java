@@ -2,6 +2,7 @@ package io.tunstack.core.wire;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.util.IllegalReferenceCountException;
+import io.netty.util.internal.PlatformDependent;
 
 /**
  * The Internet checksum (RFC 1071): the 16-bit ones' complement of the ones' complement sum of the data,
@@ -66,15 +67,21 @@ public final class Checksum {
 
     /**
      * Copies {@code length} bytes of {@code src} at absolute index {@code srcIndex} to {@code dst} at
-     * {@code dstIndex} and returns their sum as {@code sum(src, srcIndex, length, 0)} does, in one pass over the
-     * data when both buffers have a memory address (checksum-and-copy, as Linux's csum_partial_copy).
-     * Indices are not moved.
+     * {@code dstIndex} and returns their sum as {@code sum(src, srcIndex, length, 0)} does. Indices are not moved.
+     *
+     * <p>With memory addresses the copy is one bulk {@code copyMemory} (wide vector stores) and the sum a second
+     * pass over the source, which is in L1 after the copy if not before. A fused loop (as Linux's
+     * csum_partial_copy) issues one 8-byte store per word instead, several times as many store-buffer entries,
+     * each waiting for its line when the destination is not in L1 (a receive ring larger than L1); it measured a
+     * few percent slower here.
      */
     public static int copyAndSum(ByteBuf src, int srcIndex, ByteBuf dst, int dstIndex, int length) {
         if (AddressSum.usable(src) && AddressSum.usable(dst)) {
             checkRange(src, srcIndex, length);
             checkRange(dst, dstIndex, length);
-            return AddressSum.sumAndCopy(src.memoryAddress() + srcIndex, dst.memoryAddress() + dstIndex, length);
+            long from = src.memoryAddress() + srcIndex;
+            PlatformDependent.copyMemory(from, dst.memoryAddress() + dstIndex, length);
+            return AddressSum.sum(from, length);
         }
         dst.setBytes(dstIndex, src, srcIndex, length);
         return sum(src, srcIndex, length, 0);
@@ -98,6 +105,20 @@ public final class Checksum {
         if ((index | length) < 0 || index > buf.capacity() - length) {
             throw new IndexOutOfBoundsException("index " + index + ", length " + length + ", capacity " + buf.capacity());
         }
+    }
+
+    /**
+     * The unfolded ones' complement sum of the four big-endian 16-bit words of {@code value}, for a header field
+     * group held in a register: summing what is written saves reading it back (RFC 1071 §2 (C): adding the two
+     * 32-bit halves and folding later gives the same 16-bit sum).
+     */
+    public static long words(long value) {
+        return (value >>> 32) + (value & 0xFFFF_FFFFL);
+    }
+
+    /** As {@link #words(long)} for the two 16-bit words of {@code value}. */
+    public static long words(int value) {
+        return (value >>> 16) + (value & 0xFFFF);
     }
 
     /** Folds a 64-bit ones' complement accumulator to 16 bits with end-around carries (RFC 1071 §2 (B)). */

@@ -17,7 +17,8 @@ public final class Ipv4Header {
     /** More Fragments bit of {@link #flags}. */
     public static final int FLAG_MF = 0b001;
 
-    private static final int CHECKSUM_OFFSET = 10;
+    /** The checksum field (octets 10-11) within the header's second 8-byte word. */
+    private static final int CHECKSUM_SHIFT = 32;
 
     public int version;
     /** Internet Header Length in 32-bit words. */
@@ -72,8 +73,13 @@ public final class Ipv4Header {
         if (totalLength < headerLength() || totalLength > readable) {
             return WireError.BAD_TOTAL_LENGTH;
         }
-        // RFC 791 §3.1: the ones' complement sum over the header, checksum field included, must be all ones.
-        if (Checksum.checksum(buf, start, headerLength()) != 0) {
+        // RFC 791 §3.1: the ones' complement sum over the header, checksum field included, must be all ones. The
+        // fixed part is summed from the words already read; options, if any, from the buffer.
+        long sum = Checksum.words(first) + Checksum.words(second) + Checksum.words(dstAddr);
+        if (ihl > MIN_LENGTH / 4) {
+            sum += Checksum.sum(buf, start + MIN_LENGTH, optionsLength(), 0);
+        }
+        if (Checksum.fold(sum) != 0xFFFF) {
             return WireError.BAD_CHECKSUM;
         }
         return null;
@@ -120,13 +126,15 @@ public final class Ipv4Header {
      * {@link #headerChecksum} are not used.
      */
     public void writeTo(ByteBuf out, int offset) {
-        out.setLong(offset, (long) ((VERSION << 4) | (MIN_LENGTH / 4)) << 56 | (long) (tos & 0xFF) << 48
+        long first = (long) ((VERSION << 4) | (MIN_LENGTH / 4)) << 56 | (long) (tos & 0xFF) << 48
                 | (long) (totalLength & 0xFFFF) << 32 | (long) (identification & 0xFFFF) << 16
-                | (((flags << 13) | fragmentOffset) & 0xFFFF));
-        // Checksum field 0 while the checksum is computed.
-        out.setLong(offset + 8, (long) (ttl & 0xFF) << 56 | (long) (protocol & 0xFF) << 48 | (srcAddr & 0xFFFF_FFFFL));
+                | (((flags << 13) | fragmentOffset) & 0xFFFF);
+        // Checksum field 0 while the checksum is computed: from the words in hand, then stored with them.
+        long second = (long) (ttl & 0xFF) << 56 | (long) (protocol & 0xFF) << 48 | (srcAddr & 0xFFFF_FFFFL);
+        int checksum = Checksum.complement(Checksum.words(first) + Checksum.words(second) + Checksum.words(dstAddr));
+        out.setLong(offset, first);
+        out.setLong(offset + 8, second | (long) checksum << CHECKSUM_SHIFT);
         out.setInt(offset + 16, dstAddr);
-        out.setShort(offset + CHECKSUM_OFFSET, Checksum.checksum(out, offset, MIN_LENGTH));
     }
 
     /** Short description for traces, e.g. {@code 10.0.0.1 > 10.0.0.2 proto 6 len 60 ttl 64 id 1 DF}. */

@@ -69,6 +69,8 @@ public final class TcpHeader {
     public final int[] sackRight = new int[MAX_SACK_BLOCKS];
 
     private int dataOffset;
+    /** Ones' complement sum of the header bytes as parsed or written, folded; see {@link #headerSum}. */
+    private int headerSum;
 
     /** Resets every field and option so the instance can be reused for a new segment. */
     public void clear() {
@@ -87,11 +89,21 @@ public final class TcpHeader {
         tsEcr = 0;
         sackCount = 0;
         dataOffset = 0;
+        headerSum = 0;
     }
 
-    /** Header length in bytes (Data Offset × 4) of the last successfully parsed header. */
+    /** Header length in bytes (Data Offset × 4) of the last successfully parsed or written header. */
     public int dataOffset() {
         return dataOffset;
+    }
+
+    /**
+     * The ones' complement sum (folded, not complemented) of the header bytes, options included, of the last
+     * successful {@link #parse} (checksum field as received) or {@link #writeTo} (checksum field 0): with the
+     * pseudo-header and text sums it gives the segment's checksum without reading the header again.
+     */
+    public int headerSum() {
+        return headerSum;
     }
 
     /** True when every bit of {@code mask} is set in {@link #flags}. */
@@ -113,6 +125,7 @@ public final class TcpHeader {
         // Three reads for the fixed header (every ByteBuf accessor checks bounds and the reference count).
         long first = buf.getLong(offset);
         long second = buf.getLong(offset + 8);
+        int third = buf.getInt(offset + 16);
         int headerLength = ((int) (second >>> 28) & 0x0F) * 4;
         if (headerLength < MIN_LENGTH || headerLength > length) {
             return WireError.BAD_DATA_OFFSET;
@@ -127,7 +140,7 @@ public final class TcpHeader {
         ack = (int) (second >>> 32);
         flags = (int) (second >>> 16) & 0xFF;
         window = (int) second & 0xFFFF;
-        urgent = buf.getUnsignedShort(offset + 18);
+        urgent = third & 0xFFFF;
         // SYN with FIN or RST is contradictory: no RFC 9293 §3.10.7 state accepts both, and Linux discards
         // SYN+FIN in LISTEN. Reject such segments as malformed before any connection lookup.
         if (has(SYN | FIN)) {
@@ -137,6 +150,7 @@ public final class TcpHeader {
             return WireError.SYN_RST;
         }
         dataOffset = headerLength;
+        headerSum = sum(buf, offset, headerLength, fixedSum(first, second, third));
         return parseOptions(buf, offset + MIN_LENGTH, offset + headerLength);
     }
 
@@ -206,11 +220,33 @@ public final class TcpHeader {
      * Appends the header and its options at {@code out}'s writer index with checksum 0 (see {@link #fillChecksum}).
      * Options follow Linux's layout (every option 4-byte aligned with NOPs): MSS, SACK-permitted + timestamps,
      * window scale, SACK blocks. SACK blocks that do not fit in the 40-byte option space are left out
-     * (3 fit alongside timestamps, RFC 2018 §3).
+     * (3 fit alongside timestamps, RFC 2018 §3). Sets {@link #dataOffset} and {@link #headerSum}.
      *
      * @return the header length in bytes
      */
     public int writeTo(ByteBuf out) {
+        int start = out.writerIndex();
+        long fixedSum = write(out);
+        int headerLength = out.writerIndex() - start;
+        dataOffset = headerLength;
+        headerSum = sum(out, start, headerLength, fixedSum);
+        return headerLength;
+    }
+
+    /** The unfolded sum of the fixed 20 bytes, from the three words they are read or written as. */
+    private static long fixedSum(long first, long second, int third) {
+        return Checksum.words(first) + Checksum.words(second) + Checksum.words(third);
+    }
+
+    /** The header sum: {@code fixedSum} plus the options after the fixed 20 bytes at {@code offset}, if any. */
+    private static int sum(ByteBuf buf, int offset, int headerLength, long fixedSum) {
+        return headerLength == MIN_LENGTH
+                ? Checksum.fold(fixedSum)
+                : Checksum.sum(buf, offset + MIN_LENGTH, headerLength - MIN_LENGTH, fixedSum);
+    }
+
+    /** Appends the header as {@link #writeTo} does; returns the unfolded sum of its fixed 20 bytes. */
+    private long write(ByteBuf out) {
         int optionsLength = fixedOptionsLength();
         int blocks = sackBlocksThatFit(optionsLength);
         if (blocks > 0) {
@@ -219,13 +255,15 @@ public final class TcpHeader {
         int headerLength = MIN_LENGTH + optionsLength;
         out.ensureWritable(headerLength);
         int start = out.writerIndex();
-        out.setLong(start, (long) (srcPort & 0xFFFF) << 48 | (long) (dstPort & 0xFFFF) << 32 | (seq & 0xFFFF_FFFFL));
-        out.setLong(start + 8, (long) ack << 32 | (long) (headerLength / 4) << 28 | (flags & 0xFF) << 16
-                | (window & 0xFFFF));
-        out.setInt(start + 16, urgent & 0xFFFF); // checksum 0 (see fillChecksum), urgent pointer
+        long first = (long) (srcPort & 0xFFFF) << 48 | (long) (dstPort & 0xFFFF) << 32 | (seq & 0xFFFF_FFFFL);
+        long second = (long) ack << 32 | (long) (headerLength / 4) << 28 | (flags & 0xFF) << 16 | (window & 0xFFFF);
+        int third = urgent & 0xFFFF; // checksum 0 (see fillChecksum), urgent pointer
+        out.setLong(start, first);
+        out.setLong(start + 8, second);
+        out.setInt(start + 16, third);
         out.writerIndex(start + MIN_LENGTH);
         writeOptions(out, blocks);
-        return headerLength;
+        return fixedSum(first, second, third);
     }
 
     private int fixedOptionsLength() {
@@ -271,6 +309,18 @@ public final class TcpHeader {
     }
 
     /**
+     * Stores the checksum (RFC 9293 §3.1) of a segment whose header {@link #writeTo} just wrote at absolute
+     * index {@code segmentStart}, followed by {@code textLength} bytes of text whose sum is {@code textSum}
+     * (as {@link Checksum#sum} returns it): nothing is read back from {@code out}.
+     */
+    public void fillChecksum(ByteBuf out, int segmentStart, int textSum, int textLength, int srcAddr, int dstAddr) {
+        // The text starts at the header length, a multiple of 4, so its sum needs no byte swap.
+        long sum = Checksum.pseudoHeaderSum(srcAddr, dstAddr, IpProtocol.TCP, dataOffset + textLength)
+                + headerSum + textSum;
+        out.setShort(segmentStart + CHECKSUM_OFFSET, Checksum.complement(sum));
+    }
+
+    /**
      * Computes the checksum (RFC 9293 §3.1, over the IPv4 pseudo-header, header and payload) of the segment at
      * absolute index {@code segmentStart} and stores it in the segment's checksum field.
      */
@@ -299,7 +349,8 @@ public final class TcpHeader {
             sb.append(" urg ").append(urgent);
         }
         ByteBuf scratch = Unpooled.buffer(MAX_LENGTH);
-        int headerLength = writeTo(scratch);
+        write(scratch);
+        int headerLength = scratch.writerIndex();
         if (headerLength > MIN_LENGTH) {
             sb.append(" <");
             appendOptions(sb, scratch, MIN_LENGTH, headerLength);

@@ -11,6 +11,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
+import io.tunstack.core.link.LinkDecorator;
 import io.tunstack.core.link.MemoryLink;
 import io.tunstack.core.wire.Checksum;
 import io.tunstack.core.wire.IcmpPacket;
@@ -280,6 +281,82 @@ class NetStackTest {
         assertNotSame(third, larger, "too small for a larger packet");
         third.release();
         larger.release();
+    }
+
+    @Test
+    void writesThroughOneBufferWithoutReferenceCountingWhenTheLinkOnlyBorrows() {
+        LendingLink lending = new LendingLink();
+        NetStack borrowing = new NetStack(lending, STACK, new UnpooledByteBufAllocator(true, true));
+        ByteBuf first = borrowing.newPacket(8);
+        first.writeLong(1);
+        borrowing.send(STACK, PEER, IpProtocol.UDP, first);
+        for (long i = 2; i <= 3; i++) {
+            ByteBuf packet = borrowing.newPacket(8);
+            assertSame(first, packet, "the packet is free again once transmit returned");
+            packet.writeLong(i);
+            borrowing.send(STACK, PEER, IpProtocol.UDP, packet);
+        }
+        assertEquals(List.of("0000000000000001", "0000000000000002", "0000000000000003"), lending.transmitted);
+        assertEquals(List.of(1, 1, 1), lending.referenceCounts, "the stack's own reference, none taken or given back");
+        assertEquals(3, borrowing.counters().packetsOut());
+        borrowing.close();
+        assertEquals(0, first.refCnt(), "released when the stack closes");
+    }
+
+    @Test
+    void handsEveryReceivedPacketBackToTheLinkWithNoReferenceKept() {
+        LendingLink lending = new LendingLink();
+        NetStack borrowing = new NetStack(lending, STACK, new UnpooledByteBufAllocator(true, true));
+        ByteBuf echo = Packets.echoRequest(PEER, STACK, 1, 1, new byte[8]);
+        ByteBuf corrupt = Packets.echoRequest(PEER, STACK, 1, 2, new byte[8]);
+        corrupt.setByte(8, 1); // TTL: the header checksum fails
+        ByteBuf notForUs = Packets.echoRequest(PEER, PEER, 1, 3, new byte[8]);
+        for (ByteBuf packet : List.of(echo, corrupt, notForUs)) {
+            lending.inject(packet);
+        }
+
+        assertEquals(3, borrowing.poll(0));
+
+        assertEquals(List.of(echo, corrupt, notForUs), lending.reclaimed, "answered or dropped, each handed back");
+        assertEquals(List.of(1, 1, 1), lending.referenceCounts.subList(1, 4), "with only the link's reference");
+        assertEquals(1, lending.transmitted.size(), "the echo reply");
+        borrowing.close();
+        for (ByteBuf packet : List.of(echo, corrupt, notForUs)) {
+            packet.release();
+        }
+    }
+
+    /** A link that lends its received packets and borrows sent ones, as a TUN link does, recording both. */
+    private static final class LendingLink extends LinkDecorator {
+        final List<ByteBuf> reclaimed = new ArrayList<>();
+        final List<String> transmitted = new ArrayList<>();
+        final List<Integer> referenceCounts = new ArrayList<>();
+
+        LendingLink() {
+            super(new MemoryLink(1500));
+        }
+
+        void inject(ByteBuf packet) {
+            ((MemoryLink) inner).inject(packet);
+        }
+
+        @Override
+        public void reclaim(ByteBuf packet) {
+            reclaimed.add(packet);
+            referenceCounts.add(packet.refCnt());
+        }
+
+        @Override
+        public void send(ByteBuf packet) {
+            transmit(packet);
+            packet.release();
+        }
+
+        @Override
+        public void transmit(ByteBuf packet) {
+            transmitted.add(ByteBufUtil.hexDump(packet, packet.readerIndex() + 20, 8));
+            referenceCounts.add(packet.refCnt());
+        }
     }
 
     @Test

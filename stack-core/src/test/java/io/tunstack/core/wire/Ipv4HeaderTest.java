@@ -100,6 +100,14 @@ class Ipv4HeaderTest {
     }
 
     @Test
+    void rejectsCorruptOptions() {
+        ByteBuf buf = hex("46 00 00 18 00 01 00 00 40 01 0000 0a 00 00 01 0a 00 00 02 94 04 00 00");
+        buf.setShort(10, Bytes.referenceChecksum(buf, 0, 24));
+        buf.setByte(23, 1);
+        assertEquals(WireError.BAD_CHECKSUM, ip.parse(buf));
+    }
+
+    @Test
     void reportsFragmentsWithoutRejectingThem() {
         ByteBuf moreFragments = knownDatagram();
         rewrite(moreFragments, 6, 0x2000);

@@ -1,25 +1,32 @@
 package io.tunstack.bench.tcp;
 
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntSupplier;
 
 /**
  * Runs the segment benchmarks' operations directly and reports the <em>thread CPU time</em> per operation instead of
- * JMH's wall-clock time, the operations taking turns: each round runs every operation for {@value #OPS_PER_TURN}
- * operations, one after the other. On this shared 2-core machine wall-clock averages mostly measure time spent
- * descheduled, which CPU time does not count; what remains (another process's cache pollution, a sibling
- * hyperthread's load) changes from phase to phase, and taking turns puts every operation into the same phases, so
- * the ratio to the checksum taken round by round stays steady where sequential runs swing by half. Reports per
- * operation the minimum, 25th percentile and median CPU time and the median per-round ratio to the checksum. Same
- * state classes, operations and teardown checks as the JMH benchmarks; JMH stays the reference on a quiet machine.
+ * JMH's wall-clock time. On this shared 2-core machine wall-clock averages mostly measure time spent descheduled,
+ * which CPU time does not count; what remains (another process's cache pollution, a sibling hyperthread's load)
+ * changes from phase to phase, so each operation takes turns with the checksum baseline, {@value #OPS_PER_TURN}
+ * operations each, and the ratio is taken round by round. Each operation runs in a JVM of its own, as JMH forks one
+ * per benchmark: the operations share the stack's code, and in one JVM each would run code the JIT compiled for the
+ * others' branch profiles. Reports per operation the minimum, 25th percentile and median CPU time and the median
+ * per-round ratio to the checksum. Same state classes, operations and teardown checks as the JMH benchmarks; JMH
+ * stays the reference on a quiet machine.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar io.tunstack.bench.tcp.CpuTimeRunner [rounds]</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.tunstack.bench.tcp.CpuTimeRunner [rounds [OPERATION]]</pre>
+ *
+ * Without an operation it runs each of {@code copy a1 a10000 b c d} in a child JVM and prints the table.
  */
 public final class CpuTimeRunner {
     private static final int OPS_PER_TURN = 20_000;
     private static final int WARM_UP_ROUNDS = 30;
+    private static final List<String> OPERATIONS = List.of("copy", "a1", "a10000", "b", "c", "d");
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     /** The operations' results, printed so that none can be optimised away. */
@@ -28,74 +35,98 @@ public final class CpuTimeRunner {
     private CpuTimeRunner() {
     }
 
-    private record Operation(String name, IntSupplier op) {
+    /** An operation under test, its teardown check, and its name in the table. */
+    private record Operation(String name, IntSupplier op, Runnable check) {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        if (args.length > 1) {
+            System.out.println(measure(args[1], rounds));
+            return;
+        }
+        System.out.printf("Java %s, thread CPU time per operation, %d rounds of %,d, each operation in its own JVM%n%n",
+                System.getProperty("java.vm.version"), rounds, OPS_PER_TURN);
+        System.out.println("| Operation | min ns | p25 ns | median ns | checksum median ns | × checksum (median of rounds) |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (String operation : OPERATIONS) {
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), CpuTimeRunner.class.getName(),
+                    String.valueOf(rounds), operation));
+            Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String row = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (child.waitFor() != 0) {
+                throw new IllegalStateException(operation + " failed: " + row);
+            }
+            System.out.println(row);
+        }
+    }
+
+    /** Runs {@code key} in turns with the checksum; returns its table row. */
+    private static String measure(String key, int rounds) {
         SegmentBaselineBenchmark baseline = new SegmentBaselineBenchmark();
         baseline.setUp();
-        ReceivePathBenchmark receiveOne = receive(1);
-        ReceivePathBenchmark receiveMany = receive(10_000);
-        AckPathBenchmark ack = new AckPathBenchmark();
-        ack.setUp();
-        SendPathBenchmark send = new SendPathBenchmark();
-        send.setUp();
-        OutOfOrderBenchmark outOfOrder = new OutOfOrderBenchmark();
-        outOfOrder.setUp();
-        List<Operation> operations = List.of(
-                new Operation("checksum, 1500 B", baseline::checksum),
-                new Operation("copy, 1500 B", () -> baseline.copy().capacity()),
-                new Operation("(a) receive in-order, 1 conn.", receiveOne::inOrderSegment),
-                new Operation("(a) receive in-order, 10000 conn.", receiveMany::inOrderSegment),
-                new Operation("(b) pure ACK", () -> {
-                    ack.pureAck();
-                    return 0;
-                }),
-                new Operation("(c) send 1460 B", send::writeSegment),
-                new Operation("(d) out-of-order 1460 B", () -> {
-                    outOfOrder.outOfOrderSegment();
-                    return 0;
-                }));
+        Operation operation = operation(key, baseline);
+        double[] checksum = new double[rounds];
+        double[] nanos = new double[rounds];
         for (int r = 0; r < WARM_UP_ROUNDS; r++) {
-            for (Operation o : operations) {
-                turn(o.op);
-            }
+            turn(baseline::checksum);
+            turn(operation.op);
         }
-        double[][] nanos = new double[operations.size()][rounds];
         for (int r = 0; r < rounds; r++) {
-            for (int i = 0; i < operations.size(); i++) {
-                nanos[i][r] = turn(operations.get(i).op);
-            }
+            checksum[r] = turn(baseline::checksum);
+            nanos[r] = turn(operation.op);
         }
-        receiveOne.check();
-        receiveMany.check();
-        ack.check();
-        send.check();
-        outOfOrder.check();
+        operation.check.run();
         baseline.release();
-        System.out.printf("Java %s, thread CPU time per operation, %d rounds of %,d per operation (%d)%n%n",
-                System.getProperty("java.vm.version"), rounds, OPS_PER_TURN, sink & 1);
-        System.out.println("| Operation | min ns | p25 ns | median ns | × checksum (median of rounds) |");
-        System.out.println("|---|---:|---:|---:|---:|");
-        for (int i = 0; i < operations.size(); i++) {
-            double[] ratios = new double[rounds];
-            for (int r = 0; r < rounds; r++) {
-                ratios[r] = nanos[i][r] / nanos[0][r];
-            }
-            double[] sorted = nanos[i].clone();
-            Arrays.sort(sorted);
-            Arrays.sort(ratios);
-            System.out.printf("| %s | %.1f | %.1f | %.1f | %.2f× |%n", operations.get(i).name, sorted[0], sorted[rounds / 4],
-                    sorted[rounds / 2], ratios[rounds / 2]);
+        double[] ratios = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            ratios[r] = nanos[r] / checksum[r];
         }
+        Arrays.sort(nanos);
+        Arrays.sort(checksum);
+        Arrays.sort(ratios);
+        return String.format("| %s | %.1f | %.1f | %.1f | %.1f | %.2f× |%s", operation.name, nanos[0], nanos[rounds / 4],
+                nanos[rounds / 2], checksum[rounds / 2], ratios[rounds / 2], sink == 42 ? " " : "");
     }
 
-    private static ReceivePathBenchmark receive(int connections) {
-        ReceivePathBenchmark receive = new ReceivePathBenchmark();
-        receive.connections = connections;
-        receive.setUp();
-        return receive;
+    private static Operation operation(String key, SegmentBaselineBenchmark baseline) {
+        switch (key) {
+            case "copy":
+                return new Operation("copy, 1500 B", () -> baseline.copy().capacity(), () -> { });
+            case "a1":
+            case "a10000": {
+                ReceivePathBenchmark receive = new ReceivePathBenchmark();
+                receive.connections = Integer.parseInt(key.substring(1));
+                receive.setUp();
+                return new Operation("(a) receive in-order, " + receive.connections + " conn.", receive::inOrderSegment, receive::check);
+            }
+            case "b": {
+                AckPathBenchmark ack = new AckPathBenchmark();
+                ack.setUp();
+                return new Operation("(b) pure ACK", () -> {
+                    ack.pureAck();
+                    return 0;
+                }, ack::check);
+            }
+            case "c": {
+                SendPathBenchmark send = new SendPathBenchmark();
+                send.setUp();
+                return new Operation("(c) send 1460 B", send::writeSegment, send::check);
+            }
+            case "d": {
+                OutOfOrderBenchmark outOfOrder = new OutOfOrderBenchmark();
+                outOfOrder.setUp();
+                return new Operation("(d) out-of-order 1460 B", () -> {
+                    outOfOrder.outOfOrderSegment();
+                    return 0;
+                }, outOfOrder::check);
+            }
+            default:
+                throw new IllegalArgumentException("unknown operation " + key + ", known: " + OPERATIONS);
+        }
     }
 
     /** One turn of {@code op}: its CPU time per operation. */

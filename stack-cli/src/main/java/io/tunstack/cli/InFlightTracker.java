@@ -1,7 +1,7 @@
 package io.tunstack.cli;
 
 import io.netty.buffer.ByteBuf;
-import io.tunstack.core.link.LinkDecorator;
+import io.tunstack.core.link.ObservingLink;
 import io.tunstack.core.link.PacketLink;
 import io.tunstack.core.time.Clock;
 import io.tunstack.core.wire.Ipv4Header;
@@ -17,7 +17,7 @@ import java.util.Map;
  * acknowledgment received (SYN and FIN count, RFC 9293 §3.4). Keeps a sample of the total at every change.
  * Runs on the event loop thread; read {@link #samples} after the loop has stopped.
  */
-final class InFlightTracker extends LinkDecorator {
+final class InFlightTracker extends ObservingLink {
     /** Total bytes in flight over all flows at a time of the link's clock. */
     record Sample(long nanos, long bytes) {
     }
@@ -41,19 +41,17 @@ final class InFlightTracker extends LinkDecorator {
     }
 
     @Override
-    public ByteBuf receive() {
-        ByteBuf packet = inner.receive();
-        if (packet != null && parse(packet) && (tcp.flags & TcpHeader.ACK) != 0) {
+    protected void received(ByteBuf packet) {
+        if (parse(packet) && (tcp.flags & TcpHeader.ACK) != 0) {
             Flow flow = flows.get(key(ip.dstAddr, tcp.dstPort, ip.srcAddr, tcp.srcPort));
             if (flow != null && flow.started && tcp.ack - flow.acked > 0 && tcp.ack - flow.sndMax <= 0) {
                 update(flow, flow.sndMax - tcp.ack, () -> flow.acked = tcp.ack);
             }
         }
-        return packet;
     }
 
     @Override
-    public void send(ByteBuf packet) {
+    protected void sending(ByteBuf packet) {
         if (parse(packet)) {
             int end = tcp.seq + TcpPackets.sequenceLength(ip, tcp);
             Flow flow = flows.computeIfAbsent(key(ip.srcAddr, tcp.srcPort, ip.dstAddr, tcp.dstPort), k -> new Flow());
@@ -66,7 +64,6 @@ final class InFlightTracker extends LinkDecorator {
                 update(flow, end - flow.acked, () -> flow.sndMax = end);
             }
         }
-        inner.send(packet);
     }
 
     List<Sample> samples() {

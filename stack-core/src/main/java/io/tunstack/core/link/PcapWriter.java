@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * Timestamps come from the stack's {@link Clock}, anchored to the wall clock when the file opens,
  * so simulated runs get simulated time.
  */
-public final class PcapWriter extends LinkDecorator {
+public final class PcapWriter extends ObservingLink {
     /** tcpdump.org link-layer header types: 101 = raw IPv4/IPv6. */
     static final int LINKTYPE_RAW = 101;
     static final int MAGIC_MICROSECONDS = 0xa1b2c3d4;
@@ -53,18 +53,13 @@ public final class PcapWriter extends LinkDecorator {
     }
 
     @Override
-    public ByteBuf receive() {
-        ByteBuf packet = inner.receive();
-        if (packet != null) {
-            record(packet);
-        }
-        return packet;
+    protected void received(ByteBuf packet) {
+        record(packet);
     }
 
     @Override
-    public void send(ByteBuf packet) {
+    protected void sending(ByteBuf packet) {
         record(packet);
-        inner.send(packet);
     }
 
     /** Packets written so far. */

@@ -11,7 +11,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
-import io.tunstack.core.link.LinkDecorator;
+import io.tunstack.core.link.LendingLink;
 import io.tunstack.core.link.MemoryLink;
 import io.tunstack.core.wire.Checksum;
 import io.tunstack.core.wire.IcmpPacket;
@@ -323,39 +323,6 @@ class NetStackTest {
         borrowing.close();
         for (ByteBuf packet : List.of(echo, corrupt, notForUs)) {
             packet.release();
-        }
-    }
-
-    /** A link that lends its received packets and borrows sent ones, as a TUN link does, recording both. */
-    private static final class LendingLink extends LinkDecorator {
-        final List<ByteBuf> reclaimed = new ArrayList<>();
-        final List<String> transmitted = new ArrayList<>();
-        final List<Integer> referenceCounts = new ArrayList<>();
-
-        LendingLink() {
-            super(new MemoryLink(1500));
-        }
-
-        void inject(ByteBuf packet) {
-            ((MemoryLink) inner).inject(packet);
-        }
-
-        @Override
-        public void reclaim(ByteBuf packet) {
-            reclaimed.add(packet);
-            referenceCounts.add(packet.refCnt());
-        }
-
-        @Override
-        public void send(ByteBuf packet) {
-            transmit(packet);
-            packet.release();
-        }
-
-        @Override
-        public void transmit(ByteBuf packet) {
-            transmitted.add(ByteBufUtil.hexDump(packet, packet.readerIndex() + 20, 8));
-            referenceCounts.add(packet.refCnt());
         }
     }
 

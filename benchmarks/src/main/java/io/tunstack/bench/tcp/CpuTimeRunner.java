@@ -1,10 +1,10 @@
 package io.tunstack.bench.tcp;
 
+import io.tunstack.bench.Rounds;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntSupplier;
 
@@ -29,7 +29,7 @@ public final class CpuTimeRunner {
     private static final List<String> OPERATIONS = List.of("copy", "a1", "a10000", "b", "c", "d");
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    /** The operations' results, printed so that none can be optimised away. */
+    /** The operations' results, stored so that none can be optimised away. */
     private static long sink;
 
     private CpuTimeRunner() {
@@ -81,15 +81,9 @@ public final class CpuTimeRunner {
         }
         operation.check.run();
         baseline.release();
-        double[] ratios = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-            ratios[r] = nanos[r] / checksum[r];
-        }
-        Arrays.sort(nanos);
-        Arrays.sort(checksum);
-        Arrays.sort(ratios);
-        return String.format("| %s | %.1f | %.1f | %.1f | %.1f | %.2f× |%s", operation.name, nanos[0], nanos[rounds / 4],
-                nanos[rounds / 2], checksum[rounds / 2], ratios[rounds / 2], sink == 42 ? " " : "");
+        double[] sorted = Rounds.sorted(nanos);
+        return String.format("| %s | %.1f | %.1f | %.1f | %.1f | %.2f× |", operation.name, sorted[0], sorted[rounds / 4],
+                sorted[rounds / 2], Rounds.sorted(checksum)[rounds / 2], Rounds.medianRatio(nanos, checksum));
     }
 
     private static Operation operation(String key, SegmentBaselineBenchmark baseline) {

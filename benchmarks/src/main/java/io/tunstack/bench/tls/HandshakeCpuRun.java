@@ -1,8 +1,8 @@
 package io.tunstack.bench.tls;
 
+import io.tunstack.bench.Rounds;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -85,26 +85,12 @@ public final class HandshakeCpuRun {
                 continue;
             }
             if (i > 0) {
-                ratios[i - 1] = String.format("%.2f×", medianRatio(millis[i], millis[0]));
+                // Handshakes per CPU second, ours over theirs: their time over ours.
+                ratios[i - 1] = String.format("%.2f×", Rounds.medianRatio(millis[i], millis[0]));
             }
-            double[] sorted = millis[i].clone();
-            Arrays.sort(sorted);
+            double[] sorted = Rounds.sorted(millis[i]);
             cells[i] = String.format("%.3f / %.3f", sorted[0], sorted[rounds / 2]);
         }
         System.out.printf("| %s | %s | %s | %s | %s | %s |%n", kind, cells[0], cells[1], cells[2], ratios[0], ratios[1]);
-    }
-
-    /**
-     * How many times more handshakes per CPU second ours makes: the median over rounds of the ratio within each
-     * round, so that the machine's slow and fast phases, which every implementation's batches of a round share,
-     * cancel out.
-     */
-    private static double medianRatio(double[] theirs, double[] ours) {
-        double[] ratios = new double[ours.length];
-        for (int r = 0; r < ours.length; r++) {
-            ratios[r] = theirs[r] / ours[r];
-        }
-        Arrays.sort(ratios);
-        return ratios[ratios.length / 2];
     }
 }

@@ -1459,7 +1459,7 @@ public final class TcpConnection extends TimerEntry {
      * data the receive window allows (rule 2), else a hole not yet deemed lost (rule 3).
      */
     private void sendInRecovery(long now) {
-        int pipe = scoreboard.pipe(sndUna, sndMax, highRxt, sndMss);
+        long pipe = pipe();
         while (sendingWindow() - pipe >= sndMss) {
             int sent = retransmitHole(true, now);
             if (sent == 0) {
@@ -1481,7 +1481,7 @@ public final class TcpConnection extends TimerEntry {
      * out of recovery alike.
      */
     private void sendRack(long now) {
-        long pipe = rack.pipe(sndMax - sndUna);
+        long pipe = pipe();
         while (true) {
             long room = sendingWindow() - pipe;
             int sent;

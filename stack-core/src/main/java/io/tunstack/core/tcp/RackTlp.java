@@ -448,6 +448,11 @@ final class RackTlp {
         return false;
     }
 
+    /** A tail loss probe went out and no ACK has settled it yet (§7.4). */
+    boolean probeOutstanding() {
+        return tlpOutstanding;
+    }
+
     /** True when [left, right) is the D-SACK of the outstanding probe retransmission. */
     boolean isProbe(int left, int right) {
         return tlpOutstanding && tlpIsRetrans && left == tlpSeq && right == tlpEndSeq;

@@ -35,6 +35,7 @@ public final class TcpConfig {
     private final boolean proportionalRateReduction;
     private final int maxReassemblyRanges;
     private final boolean verifyChecksum;
+    private final boolean headerPrediction;
     private final Integer fixedIss;
 
     private TcpConfig(Builder b) {
@@ -63,6 +64,7 @@ public final class TcpConfig {
         proportionalRateReduction = b.proportionalRateReduction;
         maxReassemblyRanges = b.maxReassemblyRanges;
         verifyChecksum = b.verifyChecksum;
+        headerPrediction = b.headerPrediction;
         fixedIss = b.fixedIss;
     }
 
@@ -183,6 +185,10 @@ public final class TcpConfig {
         return verifyChecksum;
     }
 
+    public boolean headerPrediction() {
+        return headerPrediction;
+    }
+
     /** Test hook: every connection uses this ISS instead of the RFC 6528 generator; null = generator. */
     Integer fixedIss() {
         return fixedIss;
@@ -223,6 +229,7 @@ public final class TcpConfig {
         private boolean proportionalRateReduction = true;
         private int maxReassemblyRanges = 64;
         private boolean verifyChecksum = true;
+        private boolean headerPrediction = true;
         private Integer fixedIss;
 
         private Builder() {
@@ -368,6 +375,16 @@ public final class TcpConfig {
         /** Verify incoming checksums, default true; off only where the link already did. */
         public Builder verifyChecksum(boolean v) {
             verifyChecksum = v;
+            return this;
+        }
+
+        /**
+         * Header prediction, default true: in-order text and plain ACKs of new data on an established connection take
+         * a short path with the same outcome. False runs every segment through the general rules of RFC 9293
+         * §3.10.7.4, to compare the two.
+         */
+        public Builder headerPrediction(boolean v) {
+            headerPrediction = v;
             return this;
         }
 

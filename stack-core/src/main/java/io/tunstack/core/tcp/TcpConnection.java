@@ -524,10 +524,53 @@ public final class TcpConnection extends TimerEntry {
         keepaliveProbes = 0;
         if (state == TcpState.SYN_SENT) {
             synSentArrives(h, seg, payloadIndex, payloadLength, now);
+        } else if (config.headerPrediction() && predicts(h, payloadLength)) {
+            predictedArrives(h, seg, payloadIndex, payloadLength, now);
         } else {
             synchronizedArrives(h, seg, payloadIndex, payloadLength, now);
         }
         finishEvent(now);
+    }
+
+    /**
+     * Header prediction (Jacobson's, in 4.4BSD tcp_input and Linux tcp_rcv_established): on an established
+     * connection nearly every segment is the next in-order text while none of our data is in flight, or an ACK of
+     * new data with no text. Either passes each test of §3.10.7.4 (sequence number, RST, SYN, ACK acceptability,
+     * URG) without effect, so it skips them: the next segment, ACK and PSH alone, the window as before, no SACK
+     * blocks, a timestamp PAWS accepts. Text must also fit where it lands, with no out-of-order data or FIN held
+     * and no probe to resolve; anything else goes the general way. (A user who closed is past ESTABLISHED.)
+     */
+    private boolean predicts(TcpHeader h, int payloadLength) {
+        if (state != TcpState.ESTABLISHED || (h.flags & ~PSH) != ACK || h.seq != rcvNxt || h.sackCount != 0
+                || ((long) h.window << sndShift) != sndWnd || outOfOrderFin
+                || (tsOk && !(h.hasTimestamp && SeqNum.ge(h.tsVal, tsRecent)))) {
+            return false;
+        }
+        if (payloadLength == 0) {
+            return SeqNum.gt(h.ack, sndUna) && SeqNum.le(h.ack, sndMax);
+        }
+        // With nothing in flight, SND.UNA unmoved and no recovery or probe to settle, the fifth step has nothing to
+        // do but the window bookkeeping.
+        return h.ack == sndUna && sndUna == sndMax && !cc.inRecovery() && (rack == null || !rack.probeOutstanding())
+                && reassembly.isEmpty() && payloadLength <= Math.min(rcvWnd(), receiveBuffer.free());
+    }
+
+    /** A segment {@link #predicts} accepted: the steps of §3.10.7.4 that act on it, in their order. */
+    private void predictedArrives(TcpHeader h, ByteBuf seg, int payloadIndex, int payloadLength, long now) {
+        // RFC 7323 §4.3 R3, as the general path applies it.
+        if (tsOk && SeqNum.le(h.seq, lastAckSent)) {
+            tsRecent = h.tsVal;
+        }
+        if (payloadLength == 0) {
+            layer.counters().predictedAcks++;
+            ackArrives(h, 0, now);
+            return;
+        }
+        layer.counters().predictedText++;
+        if (SeqNum.lt(sndWl1, h.seq) || (sndWl1 == h.seq && SeqNum.le(sndWl2, h.ack))) {
+            updateSendWindow(h, sndWnd, now);
+        }
+        storeText(seg, payloadIndex, payloadLength, 0, now);
     }
 
     /**

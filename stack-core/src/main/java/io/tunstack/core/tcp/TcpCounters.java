@@ -13,6 +13,8 @@ public final class TcpCounters {
     long retransmissions;
     long challengeAcks;
     long applicationFailures;
+    long predictedText;
+    long predictedAcks;
     private final long[] wireDrops = new long[WIRE_ERRORS.length];
     private final long[] reasonDrops = new long[DROP_REASONS.length];
 
@@ -50,6 +52,16 @@ public final class TcpCounters {
         return applicationFailures;
     }
 
+    /** Segments of in-order text that header prediction took past the general arrival rules (Linux's TCPHPHits). */
+    public long predictedText() {
+        return predictedText;
+    }
+
+    /** ACKs of new data, without text, that header prediction took past them (Linux's TCPHPAcks). */
+    public long predictedAcks() {
+        return predictedAcks;
+    }
+
     public long dropped(WireError error) {
         return wireDrops[error.ordinal()];
     }
@@ -63,7 +75,8 @@ public final class TcpCounters {
         StringBuilder sb = new StringBuilder("TcpCounters{in=").append(segmentsIn).append(", out=").append(segmentsOut)
                 .append(", rst=").append(resetsSent).append(", rexmit=").append(retransmissions)
                 .append(", challengeAcks=").append(challengeAcks)
-                .append(", applicationFailures=").append(applicationFailures);
+                .append(", applicationFailures=").append(applicationFailures)
+                .append(", predictedText=").append(predictedText).append(", predictedAcks=").append(predictedAcks);
         for (WireError e : WIRE_ERRORS) {
             if (wireDrops[e.ordinal()] != 0) {
                 sb.append(", ").append(e.label()).append('=').append(wireDrops[e.ordinal()]);

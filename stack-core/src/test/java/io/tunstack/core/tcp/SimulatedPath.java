@@ -7,6 +7,7 @@ import io.tunstack.core.stack.IpOutput;
 import io.tunstack.core.time.VirtualClock;
 import java.util.PriorityQueue;
 import java.util.Random;
+import java.util.zip.CRC32C;
 
 /**
  * A lossy network between TCP layers on one virtual clock: every packet is independently lost, duplicated,
@@ -29,6 +30,9 @@ final class SimulatedPath {
     long sent;
     long lost;
     long duplicated;
+    /** Folds in every packet sent, with the time it was sent: equal runs on the wire have equal values. */
+    long wireTrace;
+    private final CRC32C crc = new CRC32C();
 
     SimulatedPath(VirtualClock clock, long seed, Impairments impairments) {
         this.clock = clock;
@@ -60,6 +64,9 @@ final class SimulatedPath {
 
     private void transmit(TcpLayer to, int src, int dst, ByteBuf packet) {
         sent++;
+        crc.reset();
+        crc.update(packet.nioBuffer());
+        wireTrace = (wireTrace * 1_000_003 + crc.getValue()) * 1_000_003 + clock.nanoTime();
         int copies = random.nextDouble() < impairments.duplication() ? 2 : 1;
         duplicated += copies - 1;
         for (int i = 0; i < copies; i++) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tunstack.core.time.VirtualClock;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** Two TCP layers exchanging data in both directions over a lossy, reordering, duplicating simulated path. */
@@ -16,7 +17,7 @@ class TcpTransferTest {
 
     private record Result(byte[] aSent, byte[] aReceived, byte[] bSent, byte[] bReceived, long endNanos,
                           long segments, String countersA, String countersB, int leftA, int leftB,
-                          long timeoutRetransmissions) {
+                          long timeoutRetransmissions, long wireTrace, long predicted) {
     }
 
     private static Result transfer(long seed, long bytesEachWay, SimulatedPath.Impairments impairments) {
@@ -29,33 +30,42 @@ class TcpTransferTest {
 
     private static Result transfer(long seed, long bytesEachWay, SimulatedPath.Impairments impairments, boolean sack,
                                    TcpConfig.LossDetection lossDetection) {
+        return transfer(seed, bytesEachWay, bytesEachWay, impairments, c -> c.sack(sack).lossDetection(lossDetection));
+    }
+
+    /** {@code bytesAtoB} from the connecting side A, {@code bytesBtoA} back, with the config {@code configure} makes. */
+    private static Result transfer(long seed, long bytesAtoB, long bytesBtoA, SimulatedPath.Impairments impairments,
+                                   UnaryOperator<TcpConfig.Builder> configure) {
         VirtualClock clock = new VirtualClock(0);
         SimulatedPath path = new SimulatedPath(clock, seed, impairments);
         TcpLayer[] toA = new TcpLayer[1];
         TcpLayer[] toB = new TcpLayer[1];
         TcpConfig.Builder config = TcpConfig.builder().msl(Duration.ofSeconds(1)).receiveBufferSize(128 * 1024)
-                .sendBufferSize(128 * 1024).maxRetransmissions(30).sack(sack).lossDetection(lossDetection);
+                .sendBufferSize(128 * 1024).maxRetransmissions(30);
+        configure.apply(config);
         // ISS near 2^32 and near 2^31: sequence numbers wrap during the transfer.
         TcpLayer a = new TcpLayer(path.output(toB), config.fixedIss(0xFFFF_F000).build(), clock, TcpEventSink.NONE);
         TcpLayer b = new TcpLayer(path.output(toA), config.fixedIss(0x7FFF_FFF0).build(), clock, TcpEventSink.NONE);
         toA[0] = a;
         toB[0] = b;
-        TransferEndpoint client = new TransferEndpoint(seed * 31 + 1, bytesEachWay);
-        TransferEndpoint server = new TransferEndpoint(seed * 31 + 2, bytesEachWay);
+        TransferEndpoint client = new TransferEndpoint(seed * 31 + 1, bytesAtoB);
+        TransferEndpoint server = new TransferEndpoint(seed * 31 + 2, bytesBtoA);
         b.listen(0, PORT, 8, c -> {
             c.setHandler(server);
             server.onConnected(c);
         });
         a.connect(ADDR_A, 50000, ADDR_B, PORT, client);
         path.run(a, b, () -> a.connectionCount() == 0 && b.connectionCount() == 0, Duration.ofHours(4).toNanos());
-        assertEquals(bytesEachWay, client.received, "A received");
-        assertEquals(bytesEachWay, server.received, "B received");
+        assertEquals(bytesBtoA, client.received, "A received");
+        assertEquals(bytesAtoB, server.received, "B received");
         assertEquals(TcpCloseReason.NORMAL, client.closed);
         assertEquals(TcpCloseReason.NORMAL, server.closed);
         return new Result(client.sentDigest(), client.receivedDigest(), server.sentDigest(),
                 server.receivedDigest(), clock.nanoTime(), path.sent, a.counters().toString(),
                 b.counters().toString(), a.connectionCount(), b.connectionCount(),
-                client.connection.stats().timeoutRetransmissions() + server.connection.stats().timeoutRetransmissions());
+                client.connection.stats().timeoutRetransmissions() + server.connection.stats().timeoutRetransmissions(),
+                path.wireTrace, a.counters().predictedText() + a.counters().predictedAcks()
+                        + b.counters().predictedText() + b.counters().predictedAcks());
     }
 
     @Test
@@ -80,6 +90,26 @@ class TcpTransferTest {
         assertEquals(first.countersA(), second.countersA());
         assertEquals(first.countersB(), second.countersB());
         assertArrayEquals(first.aReceived(), second.aReceived());
+    }
+
+    @Test
+    void headerPredictionPutsTheSameBytesOnTheWireAtTheSameTimes() {
+        SimulatedPath.Impairments lossy = new SimulatedPath.Impairments(0.05, 0.02, 0.10,
+                Duration.ofMillis(5).toNanos(), Duration.ofMillis(20).toNanos());
+        for (TcpConfig.LossDetection detection : TcpConfig.LossDetection.values()) {
+            for (boolean sack : new boolean[] {true, false}) {
+                String run = detection + (sack ? ", SACK" : ", no SACK");
+                // One way, where prediction applies to the receiver's text and the sender's ACKs.
+                Result predicted = transfer(11, 1024 * 1024, 0, lossy, c -> c.sack(sack).lossDetection(detection));
+                Result general = transfer(11, 1024 * 1024, 0, lossy,
+                        c -> c.sack(sack).lossDetection(detection).headerPrediction(false));
+                assertEquals(general.wireTrace(), predicted.wireTrace(), run);
+                assertEquals(general.endNanos(), predicted.endNanos(), run);
+                assertEquals(0, general.predicted(), run);
+                assertTrue(predicted.predicted() > predicted.segments() / 10,
+                        run + ": " + predicted.countersA() + " " + predicted.countersB());
+            }
+        }
     }
 
     @Test

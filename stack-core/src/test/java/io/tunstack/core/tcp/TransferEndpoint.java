@@ -6,7 +6,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Random;
 
-/** One side's application: writes {@code total} seeded bytes, hashes what it reads, closes when done. */
+/**
+ * One side's application: writes {@code total} seeded bytes, hashes what it reads, closes when done. With nothing
+ * to write it is a sink, which closes once the peer did (the connection stays established until then).
+ */
 final class TransferEndpoint implements TcpHandler {
     private static final int CHUNK = 16 * 1024;
     private final Random data;
@@ -16,6 +19,7 @@ final class TransferEndpoint implements TcpHandler {
     private final ByteBuf in = Unpooled.buffer(CHUNK);
     private final byte[] scratch = new byte[CHUNK];
     private long toSend;
+    private final boolean sink;
     long received;
     TcpCloseReason closed;
     TcpConnection connection;
@@ -23,6 +27,7 @@ final class TransferEndpoint implements TcpHandler {
     TransferEndpoint(long seed, long total) {
         data = new Random(seed);
         toSend = total;
+        sink = total == 0;
     }
 
     @Override
@@ -48,7 +53,9 @@ final class TransferEndpoint implements TcpHandler {
                 return;
             }
         }
-        c.shutdownOutput();
+        if (!sink) {
+            c.shutdownOutput();
+        }
     }
 
     @Override

@@ -257,12 +257,22 @@ public final class TcpConnection extends TimerEntry {
             receiveBuffer.release();
         }
         urgent.consumedTo(readSeq());
-        if (n > 0 && state.acceptsText() && windowGrowth() >= windowUpdateThreshold()) {
-            // RFC 9293 §3.8.6.2.2 / RFC 1122 §4.2.3.3: tell the peer once the right edge moves enough.
+        if (n > 0 && state.acceptsText() && windowUpdateDue()) {
             ackNow = true;
             finishEvent(layer.now());
         }
         return n;
+    }
+
+    /**
+     * Whether a read opened the window enough to tell the peer now rather than with the next ACK: the right edge
+     * moves by the receiver's SWS amount (RFC 9293 §3.8.6.2.2, RFC 1122 §4.2.3.3) and the window at least doubles
+     * (as Linux's tcp_cleanup_rbuf), so an application that keeps up with the data does not turn every segment
+     * into an ACK, while a window that was closing is reopened at once.
+     */
+    private boolean windowUpdateDue() {
+        long growth = windowGrowth();
+        return growth >= windowUpdateThreshold() && growth >= rcvWnd();
     }
 
     public int readableBytes() {

@@ -261,6 +261,39 @@ class TcpDataTest {
     }
 
     @Test
+    void aReaderThatKeepsUpIsNotSentAWindowUpdatePerSegment() {
+        TcpScript s = new TcpScript(TcpScript.baseConfig().receiveBufferSize(8000));
+        s.layer.listen(0, TcpScript.LOCAL_PORT, 4, c -> s.accepted.add(c));
+        s.send(seg().syn().seq(PEER_ISS).mss(1000));
+        s.expect(seg().syn().seq(ISS).ack(B).window(8000));
+        s.send(seg().seq(B).ack(A));
+        TcpConnection c = s.accepted.get(0);
+        // Each segment read at once: the window could grow by a full MSS, but 7000 bytes are still offered, so the
+        // update waits for the ACK every second segment brings (RFC 5681 §4.2).
+        s.send(seg().seq(B).ack(A).data(0, 1000));
+        assertArrayEquals(pattern(0, 1000), TcpScript.read(c));
+        s.expectNothing();
+        s.send(seg().seq(B + 1000).ack(A).data(1000, 1000));
+        s.expect(seg().seq(A).ack(B + 2000).window(7000));
+        assertArrayEquals(pattern(1000, 1000), TcpScript.read(c));
+        s.expectNothing();
+        // Unread, the rest fills the buffer: the window falls to 2000. Reading 1000 bytes would not double it, reading
+        // 2000 more does: updated at once.
+        for (int offset = 2000; offset < 8000; offset += 1000) {
+            s.send(seg().seq(B + offset).ack(A).data(offset, 1000));
+        }
+        s.expect(seg().seq(A).ack(B + 4000).window(6000));
+        s.expect(seg().seq(A).ack(B + 6000).window(4000));
+        s.expect(seg().seq(A).ack(B + 8000).window(2000));
+        ByteBuf dst = Unpooled.buffer(1000, 1000);
+        c.receive(dst);
+        s.expectNothing();
+        dst = Unpooled.buffer(2000, 2000);
+        c.receive(dst);
+        s.expect(seg().seq(A).ack(B + 8000).window(5000));
+    }
+
+    @Test
     void zeroWindowProbesBackOff() {
         TcpScript s = new TcpScript();
         TcpConnection c = s.acceptConnection();

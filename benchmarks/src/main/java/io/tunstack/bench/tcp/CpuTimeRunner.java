@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntSupplier;
 
 /**
@@ -62,6 +63,20 @@ public final class CpuTimeRunner {
             }
             System.out.println(row);
         }
+    }
+
+    /**
+     * The operation {@code key} set up and ready to run, with its teardown check: for {@link AbRunner}, which loads
+     * two builds of this class side by side (the types are the JDK's, shared by both class loaders).
+     */
+    public static Map.Entry<IntSupplier, Runnable> prepared(String key) {
+        SegmentBaselineBenchmark baseline = new SegmentBaselineBenchmark();
+        baseline.setUp();
+        Operation operation = operation(key, baseline);
+        return Map.entry(operation.op, () -> {
+            operation.check.run();
+            baseline.release();
+        });
     }
 
     /** Runs {@code key} in turns with the checksum; returns its table row. */

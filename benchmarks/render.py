@@ -54,7 +54,8 @@ def segment_table(rows, out):
     out.append("| Path | ns/op | ± | × checksum | B/op |")
     out.append("|---|---:|---:|---:|---:|")
     entries = [("Checksum alone, 1500 B", get(rows, "SegmentBaselineBenchmark.checksum")),
-               ("Copy, 1500 B", get(rows, "SegmentBaselineBenchmark.copy"))]
+               ("Copy, 1500 B", get(rows, "SegmentBaselineBenchmark.copy")),
+               ("(a)'s data movement alone", get(rows, "SegmentBaselineBenchmark.receiveDataMovement"))]
     for n in ("1", "10000"):
         entries.append((f"(a) receive in-order 1460 B, {n} conn.",
                         get(rows, "ReceivePathBenchmark.inOrderSegment", connections=n)))

@@ -21,7 +21,7 @@ import java.util.function.IntSupplier;
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.tunstack.bench.tcp.AbRunner A.jar B.jar OPERATION [forks [rounds]]</pre>
  *
- * OPERATION is one of {@link CpuTimeRunner}'s ({@code copy a1 a10000 b c d}); 5 forks of 200 rounds by default.
+ * OPERATION is one of {@link CpuTimeRunner}'s ({@code copy floor a1 a10000 b c d}); 5 forks of 200 rounds by default.
  */
 public final class AbRunner {
     private static final int OPS_PER_TURN = 20_000;

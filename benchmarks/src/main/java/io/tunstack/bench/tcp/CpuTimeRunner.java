@@ -22,12 +22,13 @@ import java.util.function.IntSupplier;
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.tunstack.bench.tcp.CpuTimeRunner [rounds [OPERATION]]</pre>
  *
- * Without an operation it runs each of {@code copy a1 a10000 b c d} in a child JVM and prints the table.
+ * Without an operation it runs each of {@code copy floor a1 a10000 b c d} in a child JVM and prints the table
+ * ({@code floor} is {@link SegmentBaselineBenchmark#receiveDataMovement}).
  */
 public final class CpuTimeRunner {
     private static final int OPS_PER_TURN = 20_000;
     private static final int WARM_UP_ROUNDS = 30;
-    private static final List<String> OPERATIONS = List.of("copy", "a1", "a10000", "b", "c", "d");
+    private static final List<String> OPERATIONS = List.of("copy", "floor", "a1", "a10000", "b", "c", "d");
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     /** The operations' results, stored so that none can be optimised away. */
@@ -105,6 +106,8 @@ public final class CpuTimeRunner {
         switch (key) {
             case "copy":
                 return new Operation("copy, 1500 B", () -> baseline.copy().capacity(), () -> { });
+            case "floor":
+                return new Operation("(a)'s data movement alone", baseline::receiveDataMovement, () -> { });
             case "a1":
             case "a10000": {
                 ReceivePathBenchmark receive = new ReceivePathBenchmark();

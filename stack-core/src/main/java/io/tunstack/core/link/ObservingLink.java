@@ -4,8 +4,9 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * A decorator that only looks at the packets passing through, never keeping or changing them (a capture, a
- * tracker). It passes the stack's lending ({@link #transmit}, {@link #reclaim}) straight through, so watching a
- * TUN link costs it no reference counting and no buffer allocation a packet.
+ * tracker). It passes the stack's lending ({@link #transmit}, {@link #reclaim}) and the inner link's checksum
+ * validation straight through, so watching a TUN link costs it no reference counting, no buffer allocation and
+ * no checksum pass a packet.
  */
 public abstract class ObservingLink extends LinkDecorator {
 
@@ -43,5 +44,11 @@ public abstract class ObservingLink extends LinkDecorator {
     @Override
     public final void reclaim(ByteBuf packet) {
         inner.reclaim(packet);
+    }
+
+    /** Watching changes no byte: the inner link's word stands. */
+    @Override
+    public final boolean checksumValidated() {
+        return inner.checksumValidated();
     }
 }

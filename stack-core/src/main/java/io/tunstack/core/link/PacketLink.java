@@ -24,6 +24,16 @@ public interface PacketLink extends AutoCloseable {
         packet.release();
     }
 
+    /**
+     * Whether the link vouches for the transport checksum of the packet {@link #receive} returned last (receive
+     * checksum offload, Linux's CHECKSUM_UNNECESSARY): the device validated it, or it came from the local kernel
+     * and the link computed it. The stack then does not verify it again. False by default, and for any link that
+     * may change bytes on the way.
+     */
+    default boolean checksumValidated() {
+        return false;
+    }
+
     /** Sends one packet (its readable bytes). Takes ownership of {@code packet}. */
     void send(ByteBuf packet);
 

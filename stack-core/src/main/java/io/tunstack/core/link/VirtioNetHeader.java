@@ -51,6 +51,10 @@ public final class VirtioNetHeader {
         return (flags & F_NEEDS_CSUM) != 0;
     }
 
+    public boolean dataValid() {
+        return (flags & F_DATA_VALID) != 0;
+    }
+
     /** The segmentation kind without the {@link #GSO_ECN} bit. */
     public int gsoKind() {
         return gsoType & ~GSO_ECN;

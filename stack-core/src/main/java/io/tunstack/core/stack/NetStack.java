@@ -134,7 +134,12 @@ public final class NetStack implements IpOutput, AutoCloseable {
             protocolUnreachable.respond(rx.srcAddr, packet, IcmpPacket.CODE_PROTOCOL_UNREACHABLE, nowNanos);
             return;
         }
-        transport.input(rx.srcAddr, rx.dstAddr, packet, nowNanos);
+        if (link.checksumValidated()) {
+            counters.linkValidated();
+            transport.inputValidated(rx.srcAddr, rx.dstAddr, packet, nowNanos);
+        } else {
+            transport.input(rx.srcAddr, rx.dstAddr, packet, nowNanos);
+        }
     }
 
     /** The transport registered for IP protocol {@code protocol}, or null. */

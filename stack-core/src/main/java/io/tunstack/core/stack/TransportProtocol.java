@@ -10,6 +10,14 @@ public interface TransportProtocol {
      */
     void input(int srcAddr, int dstAddr, ByteBuf segment, long nowNanos);
 
+    /**
+     * As {@link #input}, for a segment whose checksum the link validated ({@code PacketLink.checksumValidated}): a
+     * transport may skip verifying it. The default verifies anyway.
+     */
+    default void inputValidated(int srcAddr, int dstAddr, ByteBuf segment, long nowNanos) {
+        input(srcAddr, dstAddr, segment, nowNanos);
+    }
+
     /** The earliest time {@link #onTimer} must run, or {@link Long#MAX_VALUE} when no timer is armed. */
     long nextDeadline();
 

@@ -139,6 +139,16 @@ public final class TcpLayer implements TransportProtocol {
 
     @Override
     public void input(int srcAddr, int dstAddr, ByteBuf segment, long nowNanos) {
+        input(srcAddr, dstAddr, segment, nowNanos, config.verifyChecksum());
+    }
+
+    /** The link validated the checksum: the segment goes in unverified, its text copied without a sum. */
+    @Override
+    public void inputValidated(int srcAddr, int dstAddr, ByteBuf segment, long nowNanos) {
+        input(srcAddr, dstAddr, segment, nowNanos, false);
+    }
+
+    private void input(int srcAddr, int dstAddr, ByteBuf segment, long nowNanos, boolean verifyChecksum) {
         counters.segmentsIn++;
         TcpHeader h = received;
         int start = segment.readerIndex();
@@ -154,7 +164,7 @@ public final class TcpLayer implements TransportProtocol {
         // RFC 9293 §3.1: the ones' complement sum over pseudo-header, header and text must be all ones. It is
         // checked after the lookup (the header is only read until then), so that an in-order payload can be
         // summed while the connection copies it (checksum-and-copy); any other segment is summed here.
-        if (config.verifyChecksum()) {
+        if (verifyChecksum) {
             int headerSum = Checksum.fold(
                     h.headerSum() + Checksum.pseudoHeaderSum(srcAddr, dstAddr, IpProtocol.TCP, length));
             if (c != null && c.stagesText(h, payloadLength)) {

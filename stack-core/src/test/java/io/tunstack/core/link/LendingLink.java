@@ -13,6 +13,8 @@ public final class LendingLink extends LinkDecorator {
     public final List<String> transmitted = new ArrayList<>();
     /** The reference count of each packet transmitted or reclaimed, at that moment, in order. */
     public final List<Integer> referenceCounts = new ArrayList<>();
+    /** Whether it vouches for every received packet's transport checksum, as a TUN link with offloads does. */
+    public boolean validating;
 
     public LendingLink() {
         super(new MemoryLink(1500));
@@ -21,6 +23,11 @@ public final class LendingLink extends LinkDecorator {
     /** Makes {@code packet} the next one {@link #receive} returns. */
     public void inject(ByteBuf packet) {
         ((MemoryLink) inner).inject(packet);
+    }
+
+    @Override
+    public boolean checksumValidated() {
+        return validating;
     }
 
     @Override

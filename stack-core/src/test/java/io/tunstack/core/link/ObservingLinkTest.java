@@ -2,7 +2,9 @@ package io.tunstack.core.link;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -44,5 +46,17 @@ class ObservingLinkTest {
         assertArrayEquals(ByteBufUtil.getBytes(received), records.get(1).data());
         sent.release();
         received.release();
+    }
+
+    @Test
+    void aCaptureKeepsTheLinksChecksumValidationAndAnImpairmentDropsIt(@TempDir Path dir) throws Exception {
+        LendingLink tun = new LendingLink();
+        PcapWriter pcap = new PcapWriter(tun, dir.resolve("validated.pcap"), new VirtualClock());
+        ImpairmentLink impaired = new ImpairmentLink(tun, new VirtualClock(), 1, Impairment.NONE, Impairment.NONE);
+        assertFalse(pcap.checksumValidated());
+        tun.validating = true;
+        assertTrue(pcap.checksumValidated(), "watching changes no byte");
+        assertFalse(impaired.checksumValidated(), "a link that may corrupt bytes vouches for none");
+        pcap.close();
     }
 }

@@ -89,6 +89,8 @@ class TunOffloadKernelTest {
                         link.oversizePackets()));
                 assertTrue(link.oversizePackets() > 0, "the kernel handed over packets longer than the MTU");
                 assertTrue(link.checksumsCompleted() > 0, "partial checksums were completed");
+                assertTrue(tun.host().ip().counters().checksumValidated() >= link.checksumsCompleted(),
+                        "segments whose checksum the link completed are not verified again");
                 assertEquals(0, link.receiveErrors());
             }
         }

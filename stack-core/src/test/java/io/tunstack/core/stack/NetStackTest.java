@@ -13,6 +13,12 @@ import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.tunstack.core.link.LendingLink;
 import io.tunstack.core.link.MemoryLink;
+import io.tunstack.core.tcp.TcpConfig;
+import io.tunstack.core.tcp.TcpCounters;
+import io.tunstack.core.tcp.TcpEventSink;
+import io.tunstack.core.tcp.TcpLayer;
+import io.tunstack.core.time.VirtualClock;
+import io.tunstack.core.wire.TcpHeader;
 import io.tunstack.core.wire.Checksum;
 import io.tunstack.core.wire.IcmpPacket;
 import io.tunstack.core.wire.IpProtocol;
@@ -339,5 +345,45 @@ class NetStackTest {
         int ihl = (packet.getByte(0) & 0x0F) * 4;
         packet.setShort(10, 0);
         packet.setShort(10, Checksum.checksum(packet, 0, Math.min(ihl, packet.readableBytes())));
+    }
+
+    /** A SYN to a listening port whose TCP checksum is wrong, from a link that does or does not vouch for it. */
+    private static TcpCounters synWithWrongChecksum(LendingLink tun) {
+        NetStack stack = new NetStack(tun, STACK, new UnpooledByteBufAllocator(true, true));
+        TcpLayer tcp = new TcpLayer(stack, TcpConfig.builder().build(), new VirtualClock(0), TcpEventSink.NONE);
+        stack.register(IpProtocol.TCP, tcp);
+        tcp.listen(0, 80, 4, c -> { });
+        TcpHeader syn = new TcpHeader();
+        syn.srcPort = 40000;
+        syn.dstPort = 80;
+        syn.seq = 1;
+        syn.flags = TcpHeader.SYN;
+        syn.window = 65535;
+        ByteBuf segment = Unpooled.buffer();
+        syn.writeTo(segment);
+        TcpHeader.fillChecksum(segment, 0, segment.readableBytes(), PEER, STACK);
+        segment.setShort(16, segment.getUnsignedShort(16) ^ 0x0101);
+        ByteBuf packet = Packets.ipv4(PEER, STACK, IpProtocol.TCP, segment);
+        segment.release();
+        tun.inject(packet);
+        assertEquals(1, stack.poll(0));
+        packet.release();
+        assertEquals(tun.validating ? 1 : 0, stack.counters().checksumValidated());
+        stack.close();
+        return tcp.counters();
+    }
+
+    @Test
+    void aChecksumTheLinkValidatedIsNotVerifiedAgain() {
+        LendingLink offloading = new LendingLink();
+        offloading.validating = true;
+        TcpCounters validated = synWithWrongChecksum(offloading);
+        assertEquals(0, validated.dropped(WireError.BAD_CHECKSUM));
+        assertEquals(1, offloading.transmitted.size(), "the SYN was answered");
+
+        LendingLink plain = new LendingLink();
+        TcpCounters verified = synWithWrongChecksum(plain);
+        assertEquals(1, verified.dropped(WireError.BAD_CHECKSUM));
+        assertEquals(0, plain.transmitted.size());
     }
 }

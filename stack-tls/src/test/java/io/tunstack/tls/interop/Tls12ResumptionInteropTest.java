@@ -1,0 +1,117 @@
+package io.tunstack.tls.interop;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tunstack.tls.HandshakeEvent;
+import io.tunstack.tls.SessionTicketStore;
+import io.tunstack.tls.Tls12SessionState;
+import io.tunstack.tls.TlsConfig;
+import io.tunstack.tls.TlsSession;
+import io.tunstack.tls.record.ProtocolVersion;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * TLS 1.2 resumption across implementations on 127.0.0.1 (RFC 5246 §7.3, RFC 5077): our client with
+ * openssl s_server by ticket and by session ID, openssl s_client with our server by ticket. (gnutls-serv
+ * has no option to listen on loopback only, so it is not used here.)
+ */
+@Timeout(60)
+class Tls12ResumptionInteropTest {
+
+    private static TlsConfig client(TestPki pki, SessionTicketStore store) throws Exception {
+        return TlsConfig.builder().serverName("localhost").versions(ProtocolVersion.TLS_1_2)
+                .certificateVerifier(new PinnedCertificateVerifier(TestPki.load(pki.ecCert))).sessionTicketStore(store).build();
+    }
+
+    @Test
+    void ourClientResumesWithOpensslServerByTicket() throws Exception {
+        TestPki pki = TestPki.get();
+        SessionTicketStore store = new SessionTicketStore(4);
+        TlsConfig config = client(pki, store);
+        try (OpenSslServer server = OpenSslServer.start("-cert", pki.ecCert.toString(), "-key", pki.ecKey.toString(), "-no_tls1_3",
+                "-www", "-naccept", "3")) {
+            TlsSession first = OpenSslInteropTest.fetchOnce(server, config).session();
+            assertFalse(first.resumed());
+            assertEquals(ProtocolVersion.TLS_1_2, first.version());
+            assertTrue(first.extendedMasterSecret());
+            List<Tls12SessionState> kept = store.tls12Sessions("localhost", System.currentTimeMillis());
+            assertEquals(1, kept.size());
+            assertTrue(kept.get(0).hasTicket(), "s_server issues a ticket: " + server.output());
+
+            OpenSslInteropTest.Result second = OpenSslInteropTest.fetchOnce(server, config);
+            assertTrue(second.session().resumed(), server.output());
+            assertEquals(first.cipherSuite(), second.session().cipherSuite());
+            assertNull(second.session().timeline().at(HandshakeEvent.CERTIFICATE_RECEIVED), "no Certificate in the abbreviated handshake");
+            assertTrue(second.page().contains("Reused, TLSv1.2"), second.page());
+
+            assertTrue(OpenSslInteropTest.fetchOnce(server, config).session().resumed(), "the session resumes again");
+        }
+    }
+
+    @Test
+    void ourClientResumesWithOpensslServerBySessionId() throws Exception {
+        TestPki pki = TestPki.get();
+        SessionTicketStore store = new SessionTicketStore(4);
+        TlsConfig config = client(pki, store);
+        try (OpenSslServer server = OpenSslServer.start("-cert", pki.ecCert.toString(), "-key", pki.ecKey.toString(), "-no_tls1_3",
+                "-no_ticket", "-www", "-naccept", "2")) {
+            assertFalse(OpenSslInteropTest.fetchOnce(server, config).session().resumed());
+            Tls12SessionState kept = store.tls12Sessions("localhost", System.currentTimeMillis()).get(0);
+            assertFalse(kept.hasTicket());
+            assertEquals(32, kept.sessionId().length);
+
+            OpenSslInteropTest.Result second = OpenSslInteropTest.fetchOnce(server, config);
+            assertTrue(second.session().resumed(), server.output());
+            assertTrue(second.page().contains("Reused, TLSv1.2"), second.page());
+            assertArrayEquals(kept.sessionId(), store.tls12Sessions("localhost", System.currentTimeMillis()).get(0).sessionId());
+        }
+    }
+
+    @Test
+    void opensslClientResumesWithOurServer() throws Exception {
+        TestPki pki = TestPki.get();
+        Path session = Files.createTempFile(pki.dir, "session12", ".pem");
+        var config = OurServer.config("EC").build();
+        try (OurServer server = OurServer.start(config)) {
+            String output = sClient(server, pki, "-sess_out", session.toString());
+            assertTrue(output.contains("New, TLSv1.2"), output);
+            assertFalse(server.result().resumed());
+            assertEquals(ProtocolVersion.TLS_1_2, server.result().version());
+        }
+        try (OurServer server = OurServer.start(config)) {
+            String output = sClient(server, pki, "-sess_in", session.toString());
+            assertTrue(output.contains("Reused, TLSv1.2"), output);
+            assertTrue(server.result().resumed());
+        }
+    }
+
+    @Test
+    void opensslClientWithAnotherServersTicketGetsAFullHandshake() throws Exception {
+        TestPki pki = TestPki.get();
+        Path session = Files.createTempFile(pki.dir, "session12", ".pem");
+        try (OurServer server = OurServer.start(OurServer.config("EC").build())) {
+            sClient(server, pki, "-sess_out", session.toString());
+        }
+        try (OurServer server = OurServer.start(OurServer.config("EC").build())) {
+            String output = sClient(server, pki, "-sess_in", session.toString());
+            assertTrue(output.contains("New, TLSv1.2"), output);
+            assertFalse(server.result().resumed());
+        }
+    }
+
+    private static String sClient(OurServer server, TestPki pki, String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + server.port(), "-tls1_2",
+                "-servername", "localhost", "-CAfile", pki.caCert.toString(), "-verify_return_error"));
+        command.addAll(List.of(options));
+        return ClientProcess.converse(command, "resume", "echo resume");
+    }
+}

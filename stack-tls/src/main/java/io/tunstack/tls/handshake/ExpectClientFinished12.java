@@ -7,7 +7,7 @@ import io.tunstack.tls.record.AlertDescription;
 /**
  * TLS 1.2 server, full handshake: waiting for the client Finished (RFC 5246 §7.4.9); then a
  * NewSessionTicket if the ServerHello announced one (RFC 5077 §3.3), ChangeCipherSpec and our
- * Finished, and the handshake is complete.
+ * Finished, and the handshake is complete. A session given a session_id is cached now.
  */
 final class ExpectClientFinished12 implements ServerHandshakeState {
 
@@ -26,8 +26,12 @@ final class ExpectClientFinished12 implements ServerHandshakeState {
     @Override
     public ServerHandshakeState handle(ServerContext context, HandshakeMessage message) throws TlsException {
         verifyClientFinished(context, parameters, masterSecret, message);
+        TicketSealer.Contents session = Tls12ServerResumption.session(details, parameters.suite(), masterSecret, System.currentTimeMillis());
         if (parameters.newSessionTicket()) {
-            Tls12ServerTickets.issue(context, details, parameters.suite(), masterSecret, System.currentTimeMillis());
+            Tls12ServerResumption.issueTicket(context, session);
+        }
+        if (parameters.sessionId().length > 0) {
+            Tls12ServerResumption.cache(context, parameters.sessionId(), session);
         }
         Tls12Finished.send(context, parameters.suite(), masterSecret, keys.serverWrite(), false);
         context.complete(details.toSession(context.timeline()));

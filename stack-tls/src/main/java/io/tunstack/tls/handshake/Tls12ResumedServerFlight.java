@@ -7,15 +7,15 @@ import io.tunstack.tls.record.ProtocolVersion;
 
 /**
  * The TLS 1.2 abbreviated handshake's server flight (RFC 5246 §7.3, Figure 2; RFC 5077 §3.1, Figure 2):
- * ServerHello echoing the client's session_id with the session's suite, a renewed ticket, ChangeCipherSpec
- * and Finished; no certificate and no key exchange.
+ * ServerHello echoing the client's session_id with the session's suite, a renewed ticket if the client uses
+ * tickets, ChangeCipherSpec and Finished; no certificate and no key exchange.
  */
 final class Tls12ResumedServerFlight {
 
     private Tls12ResumedServerFlight() {
     }
 
-    /** The ClientHello is in the transcript already; {@code session} is the accepted ticket's. */
+    /** The ClientHello is in the transcript already; {@code session} is the accepted ticket's or cache entry's. */
     static ServerHandshakeState send(ServerContext context, ClientHelloOffer hello, Tls12Negotiation negotiation, TicketSealer.Contents session,
             SessionDetails details) throws TlsException {
         CipherSuite suite = session.suite();
@@ -27,15 +27,20 @@ final class Tls12ResumedServerFlight {
         details.resumed = true;
 
         byte[] random = Tls12ServerFlight.serverRandom(context.config());
-        // RFC 5077 §3.4: accepting the ticket, the server echoes the session_id the client sent with it.
-        context.sendHandshake(ServerHello.encode(random, hello.legacySessionId(), suite.code(), Tls12ServerFlight.extensions(negotiation, true)));
+        boolean ticket = Tls12ServerResumption.issuesTicket(context.config(), hello);
+        // RFC 5246 §7.4.1.3, RFC 5077 §3.4: resuming, the server echoes the session_id the client sent.
+        context.sendHandshake(ServerHello.encode(random, hello.legacySessionId(), suite.code(), Tls12ServerFlight.extensions(negotiation, ticket)));
         context.record(HandshakeEvent.SERVER_HELLO_SENT, () -> ProtocolVersion.TLS_1_2 + ", " + suite + ", extended_master_secret, session resumed"
                 + (negotiation.applicationProtocol() == null ? "" : ", ALPN " + negotiation.applicationProtocol()));
-        Tls12ServerTickets.issue(context, details, suite, masterSecret, session.issuedMillis());
+        if (ticket) {
+            Tls12ServerResumption.issueTicket(context, Tls12ServerResumption.session(details, suite, masterSecret, session.issuedMillis()));
+        } else {
+            context.cachedSessionId(hello.legacySessionId()); // resumed by session_id: a fatal alert ends the cached session
+        }
         Tls12KeyDerivation.RecordKeys keys = Tls12KeyDerivation.recordKeys(suite, masterSecret, hello.random(), random);
         Tls12Finished.send(context, suite, masterSecret, keys.serverWrite(), false);
 
-        Tls12Parameters parameters = new Tls12Parameters(suite, hello.random(), random, true, hello.legacySessionId(), true);
+        Tls12Parameters parameters = new Tls12Parameters(suite, hello.random(), random, true, hello.legacySessionId(), ticket);
         return new ExpectClientChangeCipherSpec(suite, keys.clientWrite(), new ExpectResumedClientFinished12(details, parameters, masterSecret));
     }
 }

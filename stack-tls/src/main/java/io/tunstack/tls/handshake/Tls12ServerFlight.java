@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * The TLS 1.2 ECDHE server flight (RFC 5246 §7.3, RFC 8422 §2): ServerHello, Certificate,
- * ServerKeyExchange, CertificateRequest if clients are authenticated, ServerHelloDone. No session ID is
- * given: sessions resume with RFC 5077 tickets only; a valid one gets the {@link Tls12ResumedServerFlight}.
+ * ServerKeyExchange, CertificateRequest if clients are authenticated, ServerHelloDone. A ClientHello that
+ * resumes a session (see {@link Tls12ServerResumption}) gets the {@link Tls12ResumedServerFlight} instead.
+ * A session_id is given only to a client that does not ask for a ticket (and the cache is on).
  */
 final class Tls12ServerFlight {
 
@@ -25,17 +26,19 @@ final class Tls12ServerFlight {
         Tls12Negotiation negotiation = Tls12Negotiation.negotiate(config, hello);
         Transcript transcript = context.transcript();
         transcript.add(clientHelloMessage);
-        TicketSealer.Contents resumed = Tls12ServerTickets.accept(config, hello, negotiation, details.serverName);
+        TicketSealer.Contents resumed = Tls12ServerResumption.accept(config, hello, negotiation, details.serverName);
         if (resumed != null) {
             return Tls12ResumedServerFlight.send(context, hello, negotiation, resumed, details);
         }
-        boolean ticket = Tls12ServerTickets.issues(config, hello);
+        boolean ticket = Tls12ServerResumption.issuesTicket(config, hello);
+        byte[] sessionId = new byte[Tls12ServerResumption.cachesSession(config, hello) ? 32 : 0];
+        config.random().nextBytes(sessionId);
         boolean requestCertificate = config.clientAuthentication() != TlsServerConfig.ClientAuthentication.NONE;
         // RFC 5246 §7.4.8: the client's CertificateVerify signs the messages themselves.
         transcript.selectHash(negotiation.suite().hash(), requestCertificate);
 
         byte[] random = serverRandom(config);
-        context.sendHandshake(ServerHello.encode(random, new byte[0], negotiation.suite().code(), extensions(negotiation, ticket)));
+        context.sendHandshake(ServerHello.encode(random, sessionId, negotiation.suite().code(), extensions(negotiation, ticket)));
         context.record(HandshakeEvent.SERVER_HELLO_SENT, () -> ProtocolVersion.TLS_1_2 + ", " + negotiation.suite() + ", extended_master_secret"
                 + (negotiation.applicationProtocol() == null ? "" : ", ALPN " + negotiation.applicationProtocol())
                 + (ticket ? ", ticket announced" : ""));
@@ -60,7 +63,7 @@ final class Tls12ServerFlight {
         details.signatureScheme = negotiation.scheme();
         details.applicationProtocol = negotiation.applicationProtocol();
         details.extendedMasterSecret = true;
-        Tls12Parameters parameters = new Tls12Parameters(negotiation.suite(), hello.random(), random, true, new byte[0], ticket);
+        Tls12Parameters parameters = new Tls12Parameters(negotiation.suite(), hello.random(), random, true, sessionId, ticket);
         return requestCertificate ? new ExpectClientCertificate12(details, parameters, mine) : new ExpectClientKeyExchange(details, parameters, mine, false);
     }
 

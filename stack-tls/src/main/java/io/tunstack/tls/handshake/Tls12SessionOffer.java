@@ -30,7 +30,7 @@ final class Tls12SessionOffer {
             return null;
         }
         Tls12SessionState session = store.takeTls12(config.serverName(), nowMillis,
-                s -> config.cipherSuites(ProtocolVersion.TLS_1_2).contains(s.cipherSuite()));
+                s -> config.cipherSuites(ProtocolVersion.TLS_1_2).contains(s.cipherSuite()) && (config.tls12Tickets() || !s.hasTicket()));
         if (session == null) {
             return null;
         }
@@ -44,10 +44,10 @@ final class Tls12SessionOffer {
 
     /**
      * The session_ticket extension (RFC 5077 §3.2): the offered ticket, or empty to ask for one; null
-     * when the client keeps no sessions or does not offer TLS 1.2.
+     * when the client keeps no sessions, uses no TLS 1.2 tickets or does not offer TLS 1.2.
      */
     static Extension sessionTicketExtension(TlsConfig config, Tls12SessionOffer offer) {
-        if (!config.enabled(ProtocolVersion.TLS_1_2) || config.sessionTicketStore() == null) {
+        if (!config.enabled(ProtocolVersion.TLS_1_2) || config.sessionTicketStore() == null || !config.tls12Tickets()) {
             return null;
         }
         return new Extension(ExtensionType.SESSION_TICKET, offer == null ? new byte[0] : offer.session.ticket());

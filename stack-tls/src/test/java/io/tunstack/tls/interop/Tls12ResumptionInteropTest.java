@@ -12,12 +12,22 @@ import io.tunstack.tls.Tls12SessionState;
 import io.tunstack.tls.TlsConfig;
 import io.tunstack.tls.TlsSession;
 import io.tunstack.tls.record.ProtocolVersion;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Timeout;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
  * TLS 1.2 resumption across implementations on 127.0.0.1 (RFC 5246 §7.3, RFC 5077): our client with
@@ -95,6 +105,22 @@ class Tls12ResumptionInteropTest {
     }
 
     @Test
+    void opensslClientWithoutTicketsResumesBySessionId() throws Exception {
+        TestPki pki = TestPki.get();
+        Path session = Files.createTempFile(pki.dir, "session12", ".pem");
+        var config = OurServer.config("RSA").build();
+        try (OurServer server = OurServer.start(config)) {
+            String output = sClient(server, pki, "-no_ticket", "-sess_out", session.toString());
+            assertTrue(output.contains("New, TLSv1.2"), output);
+        }
+        try (OurServer server = OurServer.start(config)) {
+            String output = sClient(server, pki, "-no_ticket", "-sess_in", session.toString());
+            assertTrue(output.contains("Reused, TLSv1.2"), output);
+            assertTrue(server.result().resumed());
+        }
+    }
+
+    @Test
     void opensslClientWithAnotherServersTicketGetsAFullHandshake() throws Exception {
         TestPki pki = TestPki.get();
         Path session = Files.createTempFile(pki.dir, "session12", ".pem");
@@ -105,6 +131,42 @@ class Tls12ResumptionInteropTest {
             String output = sClient(server, pki, "-sess_in", session.toString());
             assertTrue(output.contains("New, TLSv1.2"), output);
             assertFalse(server.result().resumed());
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"SunJSSE, EC, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "SunJSSE, RSA, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+        "BCJSSE, EC, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "BCJSSE, RSA, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"})
+    void jsseClientResumesWithOurServer(String provider, String keyType, String suite) throws Exception {
+        SSLContext context = TlsServerInteropTest.clientContext(provider);
+        try (OurServer server = OurServer.start(OurServer.config(keyType).build(), 2)) {
+            byte[] firstId = jsseConnect(context, server.port(), suite);
+            byte[] secondId = jsseConnect(context, server.port(), suite);
+            List<TlsSession> sessions = server.results();
+            assertFalse(sessions.get(0).resumed());
+            assertTrue(sessions.get(1).resumed(), provider + " resumes (SunJSSE by ticket, BCJSSE by session ID)");
+            assertEquals(suite, sessions.get(1).cipherSuite().name());
+            if (provider.equals("BCJSSE")) {
+                assertArrayEquals(firstId, secondId, "BCJSSE resumes by the session ID we gave");
+            }
+        }
+    }
+
+    /** One TLS 1.2 connection with a line echoed; the client's session ID. By host name: BCJSSE caches no session for a bare address. */
+    private static byte[] jsseConnect(SSLContext context, int port, String suite) throws Exception {
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", port)) {
+            socket.setSoTimeout(15_000);
+            socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+            socket.setEnabledCipherSuites(new String[] {suite});
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            parameters.setServerNames(List.of(new SNIHostName("localhost")));
+            socket.setSSLParameters(parameters);
+            OutputStream out = socket.getOutputStream();
+            out.write("resume\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertEquals("echo resume", new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine());
+            return socket.getSession().getId();
         }
     }
 

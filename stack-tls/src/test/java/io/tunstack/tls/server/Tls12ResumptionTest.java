@@ -26,7 +26,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** TLS 1.2 resumption with RFC 5077 tickets, our client against our server (RFC 5246 §7.3, RFC 5077, RFC 7627 §5.3). */
+/**
+ * TLS 1.2 resumption with RFC 5077 tickets and with session IDs, our client against our server (RFC 5246 §7.3,
+ * RFC 5077, RFC 7627 §5.3).
+ */
 class Tls12ResumptionTest {
 
     private static final CipherSuite AES128 = CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
@@ -86,6 +89,60 @@ class Tls12ResumptionTest {
         assertFalse(Arrays.equals(kept.get(0).ticket(), renewed.get(0).ticket()), "the server renews the ticket");
         assertArrayEquals(kept.get(0).masterSecret(), renewed.get(0).masterSecret(), "same session");
         assertTrue(connect(clientConfig, serverConfig).session().resumed(), "the renewed ticket resumes too");
+    }
+
+    @Test
+    void clientWithoutTicketsResumesBySessionId() throws Exception {
+        TlsConfig clientConfig = client().tls12Tickets(false).build();
+        connect(clientConfig, serverConfig);
+        Tls12SessionState kept = store.tls12Sessions("localhost", System.currentTimeMillis()).get(0);
+        assertFalse(kept.hasTicket());
+        assertEquals(32, kept.sessionId().length, "a client that asks for no ticket gets a session_id");
+        assertEquals(1, serverConfig.tls12SessionCache().size());
+
+        serverEvents.clear();
+        TlsClient client = connect(clientConfig, serverConfig);
+        assertTrue(client.session().resumed());
+        assertNull(client.session().timeline().at(HandshakeEvent.CERTIFICATE_RECEIVED));
+        assertEquals(List.of(HandshakeEvent.CLIENT_HELLO_RECEIVED, HandshakeEvent.SERVER_HELLO_SENT,
+                HandshakeEvent.CHANGE_CIPHER_SPEC_SENT, HandshakeEvent.SERVER_FINISHED_SENT, HandshakeEvent.CHANGE_CIPHER_SPEC_RECEIVED,
+                HandshakeEvent.CLIENT_FINISHED_RECEIVED), serverEvents, "no ticket for a client that did not ask");
+        assertArrayEquals(kept.sessionId(), store.tls12Sessions("localhost", System.currentTimeMillis()).get(0).sessionId());
+        assertTrue(connect(clientConfig, serverConfig).session().resumed(), "a session ID resumes again");
+    }
+
+    @Test
+    void leastRecentlyUsedSessionIdIsEvicted() throws Exception {
+        TlsServerConfig small = ServerPki.serverConfig("EC").versions(ProtocolVersion.TLS_1_2).tls12SessionCacheSize(1).build();
+        SessionTicketStore otherStore = new SessionTicketStore(4);
+        TlsConfig first = client().tls12Tickets(false).build();
+        TlsConfig second = client().tls12Tickets(false).sessionTicketStore(otherStore).build();
+        connect(first, small);
+        connect(second, small);
+        assertEquals(1, small.tls12SessionCache().size());
+        assertFalse(connect(first, small).session().resumed(), "evicted by the second client's session");
+        assertTrue(connect(first, small).session().resumed());
+    }
+
+    @Test
+    void serverWithoutSessionCacheGivesNoSessionId() throws Exception {
+        TlsServerConfig noCache = ServerPki.serverConfig("EC").versions(ProtocolVersion.TLS_1_2).tls12SessionCacheSize(0).build();
+        TlsConfig clientConfig = client().tls12Tickets(false).build();
+        connect(clientConfig, noCache);
+        assertTrue(store.tls12Sessions("localhost", System.currentTimeMillis()).isEmpty());
+        assertFalse(connect(clientConfig, noCache).session().resumed());
+    }
+
+    @Test
+    void fatalAlertOnTheServerForgetsTheCachedSession() throws Exception {
+        TlsConfig clientConfig = client().tls12Tickets(false).build();
+        TlsClient client = new TlsClient(clientConfig);
+        TlsServer server = new TlsServer(serverConfig);
+        Pump.run(client, server);
+        assertEquals(1, serverConfig.tls12SessionCache().size());
+        assertThrows(TlsException.class, () -> server.feed(ByteBuffer.wrap(forgedRecord())));
+        assertEquals(0, serverConfig.tls12SessionCache().size(), "RFC 5246 §7.2.2: not resumable");
+        assertFalse(connect(clientConfig, serverConfig).session().resumed());
     }
 
     @Test
@@ -211,11 +268,7 @@ class Tls12ResumptionTest {
     void fatalAlertAfterTheHandshakeForgetsTheSession() throws Exception {
         TlsClient client = connect(client().build(), serverConfig);
         assertEquals(1, store.tls12Sessions("localhost", System.currentTimeMillis()).size());
-        // An application data record that does not authenticate: bad_record_mac, fatal (RFC 5246 §7.2.2).
-        byte[] forged = new byte[5 + 40];
-        Arrays.fill(forged, (byte) 5);
-        System.arraycopy(new byte[] {23, 3, 3, 0, 40}, 0, forged, 0, 5);
-        assertThrows(TlsException.class, () -> client.feed(ByteBuffer.wrap(forged)));
+        assertThrows(TlsException.class, () -> client.feed(ByteBuffer.wrap(forgedRecord())));
         assertEquals(TlsConnection.Status.FAILED, client.status());
         assertTrue(store.tls12Sessions("localhost", System.currentTimeMillis()).isEmpty(), "RFC 5246 §7.2.2: not resumable");
     }
@@ -227,6 +280,14 @@ class Tls12ResumptionTest {
         store.addTls12(new Tls12SessionState(kept.serverName(), kept.cipherSuite(), kept.masterSecret(), kept.sessionId(), kept.ticket(),
                 kept.peerCertificates(), null, 60, System.currentTimeMillis() - 61_000));
         assertFalse(connect(client().build(), serverConfig).session().resumed());
+    }
+
+    /** An application data record that does not authenticate: bad_record_mac, a fatal alert. */
+    private static byte[] forgedRecord() {
+        byte[] forged = new byte[5 + 40];
+        Arrays.fill(forged, (byte) 5);
+        System.arraycopy(new byte[] {23, 3, 3, 0, 40}, 0, forged, 0, 5);
+        return forged;
     }
 
     private Tls12SessionState take() {

@@ -33,12 +33,7 @@ public final class SessionTicketStore {
 
     /** The unexpired tickets for {@code serverName}, oldest first. */
     public synchronized List<SessionTicket> tickets(String serverName, long nowMillis) {
-        Deque<SessionTicket> forServer = tickets.get(String.valueOf(serverName));
-        if (forServer == null) {
-            return List.of();
-        }
-        forServer.removeIf(t -> t.expired(nowMillis));
-        return new ArrayList<>(forServer);
+        return new ArrayList<>(unexpired(tickets, serverName, t -> t.expired(nowMillis)));
     }
 
     /** Keeps a TLS 1.2 session for resumption. */
@@ -54,11 +49,7 @@ public final class SessionTicketStore {
      * ticket, after an abbreviated handshake).
      */
     public synchronized Tls12SessionState takeTls12(String serverName, long nowMillis, Predicate<Tls12SessionState> usable) {
-        Deque<Tls12SessionState> forServer = tls12Sessions.get(String.valueOf(serverName));
-        if (forServer == null) {
-            return null;
-        }
-        forServer.removeIf(s -> s.expired(nowMillis));
+        Deque<Tls12SessionState> forServer = unexpired(tls12Sessions, serverName, s -> s.expired(nowMillis));
         for (Iterator<Tls12SessionState> i = forServer.descendingIterator(); i.hasNext(); ) {
             Tls12SessionState session = i.next();
             if (usable.test(session)) {
@@ -79,12 +70,17 @@ public final class SessionTicketStore {
 
     /** The unexpired TLS 1.2 sessions for {@code serverName}, oldest first. */
     public synchronized List<Tls12SessionState> tls12Sessions(String serverName, long nowMillis) {
-        Deque<Tls12SessionState> forServer = tls12Sessions.get(String.valueOf(serverName));
+        return new ArrayList<>(unexpired(tls12Sessions, serverName, s -> s.expired(nowMillis)));
+    }
+
+    /** The server's entries after dropping the expired ones; empty (and not kept) if it has none. */
+    private static <T> Deque<T> unexpired(Map<String, Deque<T>> map, String serverName, Predicate<T> expired) {
+        Deque<T> forServer = map.get(String.valueOf(serverName));
         if (forServer == null) {
-            return List.of();
+            return new ArrayDeque<>();
         }
-        forServer.removeIf(s -> s.expired(nowMillis));
-        return new ArrayList<>(forServer);
+        forServer.removeIf(expired);
+        return forServer;
     }
 
     private <T> void addBounded(Map<String, Deque<T>> map, String serverName, T entry) {

@@ -10,6 +10,7 @@ import io.tunstack.tls.HandshakeEvent;
 import io.tunstack.tls.SessionTicketStore;
 import io.tunstack.tls.Tls12SessionState;
 import io.tunstack.tls.TlsConfig;
+import io.tunstack.tls.TlsServerConfig;
 import io.tunstack.tls.TlsSession;
 import io.tunstack.tls.record.ProtocolVersion;
 import java.io.BufferedReader;
@@ -88,50 +89,51 @@ class Tls12ResumptionInteropTest {
 
     @Test
     void opensslClientResumesWithOurServer() throws Exception {
-        TestPki pki = TestPki.get();
-        Path session = Files.createTempFile(pki.dir, "session12", ".pem");
         var config = OurServer.config("EC").build();
-        try (OurServer server = OurServer.start(config)) {
-            String output = sClient(server, pki, "-sess_out", session.toString());
-            assertTrue(output.contains("New, TLSv1.2"), output);
-            assertFalse(server.result().resumed());
-            assertEquals(ProtocolVersion.TLS_1_2, server.result().version());
-        }
-        try (OurServer server = OurServer.start(config)) {
-            String output = sClient(server, pki, "-sess_in", session.toString());
-            assertTrue(output.contains("Reused, TLSv1.2"), output);
-            assertTrue(server.result().resumed());
-        }
+        List<SClientRun> runs = sClientTwice(config, config);
+        assertTrue(runs.get(0).output().contains("New, TLSv1.2"), runs.get(0).output());
+        assertFalse(runs.get(0).server().resumed());
+        assertEquals(ProtocolVersion.TLS_1_2, runs.get(0).server().version());
+        assertTrue(runs.get(1).output().contains("Reused, TLSv1.2"), runs.get(1).output());
+        assertTrue(runs.get(1).server().resumed());
     }
 
     @Test
     void opensslClientWithoutTicketsResumesBySessionId() throws Exception {
-        TestPki pki = TestPki.get();
-        Path session = Files.createTempFile(pki.dir, "session12", ".pem");
         var config = OurServer.config("RSA").build();
-        try (OurServer server = OurServer.start(config)) {
-            String output = sClient(server, pki, "-no_ticket", "-sess_out", session.toString());
-            assertTrue(output.contains("New, TLSv1.2"), output);
-        }
-        try (OurServer server = OurServer.start(config)) {
-            String output = sClient(server, pki, "-no_ticket", "-sess_in", session.toString());
-            assertTrue(output.contains("Reused, TLSv1.2"), output);
-            assertTrue(server.result().resumed());
-        }
+        List<SClientRun> runs = sClientTwice(config, config, "-no_ticket");
+        assertTrue(runs.get(1).output().contains("Reused, TLSv1.2"), runs.get(1).output());
+        assertTrue(runs.get(1).server().resumed());
+        assertEquals(1, config.tls12SessionCache().size());
     }
 
     @Test
     void opensslClientWithAnotherServersTicketGetsAFullHandshake() throws Exception {
+        List<SClientRun> runs = sClientTwice(OurServer.config("EC").build(), OurServer.config("EC").build());
+        assertTrue(runs.get(1).output().contains("New, TLSv1.2"), runs.get(1).output());
+        assertFalse(runs.get(1).server().resumed());
+    }
+
+    /** What s_client printed and what our server negotiated. */
+    private record SClientRun(String output, TlsSession server) {
+    }
+
+    /** s_client saves its session (-sess_out) from a server of {@code first}, then offers it (-sess_in) to one of {@code second}. */
+    private static List<SClientRun> sClientTwice(TlsServerConfig first, TlsServerConfig second, String... options) throws Exception {
         TestPki pki = TestPki.get();
         Path session = Files.createTempFile(pki.dir, "session12", ".pem");
-        try (OurServer server = OurServer.start(OurServer.config("EC").build())) {
-            sClient(server, pki, "-sess_out", session.toString());
+        List<SClientRun> runs = new ArrayList<>();
+        String[] flags = {"-sess_out", "-sess_in"};
+        TlsServerConfig[] configs = {first, second};
+        for (int i = 0; i < 2; i++) {
+            try (OurServer server = OurServer.start(configs[i])) {
+                List<String> arguments = new ArrayList<>(List.of(options));
+                arguments.addAll(List.of(flags[i], session.toString()));
+                String output = sClient(server, pki, arguments.toArray(String[]::new));
+                runs.add(new SClientRun(output, server.result()));
+            }
         }
-        try (OurServer server = OurServer.start(OurServer.config("EC").build())) {
-            String output = sClient(server, pki, "-sess_in", session.toString());
-            assertTrue(output.contains("New, TLSv1.2"), output);
-            assertFalse(server.result().resumed());
-        }
+        return runs;
     }
 
     @ParameterizedTest

@@ -302,12 +302,6 @@ class Tls12ResumptionTest {
     }
 
     private static TlsClient connect(TlsConfig clientConfig, TlsServerConfig serverConfig) throws Exception {
-        TlsClient client = new TlsClient(clientConfig);
-        TlsServer server = new TlsServer(serverConfig);
-        Pump.run(client, server);
-        assertEquals(TlsConnection.Status.CONNECTED, client.status());
-        assertEquals(TlsConnection.Status.CONNECTED, server.status());
-        assertEquals(client.session().resumed(), server.session().resumed());
-        return client;
+        return Pump.connect(clientConfig, serverConfig);
     }
 }

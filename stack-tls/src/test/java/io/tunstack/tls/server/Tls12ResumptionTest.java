@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tunstack.tls.CipherSuite;
 import io.tunstack.tls.HandshakeEvent;
+import io.tunstack.tls.SessionTicket;
 import io.tunstack.tls.SessionTicketStore;
 import io.tunstack.tls.Tls12SessionState;
 import io.tunstack.tls.TlsClient;
@@ -19,6 +20,7 @@ import io.tunstack.tls.TlsException;
 import io.tunstack.tls.TlsServer;
 import io.tunstack.tls.TlsServerConfig;
 import io.tunstack.tls.TlsSession;
+import io.tunstack.tls.record.AlertDescription;
 import io.tunstack.tls.record.ProtocolVersion;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -280,6 +282,55 @@ class Tls12ResumptionTest {
         store.addTls12(new Tls12SessionState(kept.serverName(), kept.cipherSuite(), kept.masterSecret(), kept.sessionId(), kept.ticket(),
                 kept.peerCertificates(), null, 60, System.currentTimeMillis() - 61_000));
         assertFalse(connect(client().build(), serverConfig).session().resumed());
+    }
+
+    @Test
+    void tls13TicketDoesNotResumeATls12Session() throws Exception {
+        TlsServerConfig both = ServerPki.serverConfig("EC").build();
+        connect(ServerPki.clientConfig().sessionTicketStore(store).build(), both);
+        SessionTicket tls13 = store.tickets("localhost", System.currentTimeMillis()).get(0);
+        // The same sealer made it, but for TLS 1.3 (a PSK, not a master secret): the version in the ticket decides.
+        store.addTls12(new Tls12SessionState("localhost", AES128, tls13.psk(), new byte[0], tls13.ticket(), List.of(), null, 3600,
+                System.currentTimeMillis()));
+        TlsClient client = connect(client().build(), both);
+        assertEquals(ProtocolVersion.TLS_1_2, client.session().version());
+        assertFalse(client.session().resumed());
+    }
+
+    @Test
+    void clientKeyExchangeInsteadOfChangeCipherSpecInTheAbbreviatedHandshakeIsUnexpectedMessage() throws Exception {
+        TlsConfig clientConfig = client().tls12Tickets(false).build();
+        connect(clientConfig, serverConfig);
+        TlsClient client = new TlsClient(clientConfig);
+        TlsServer server = new TlsServer(serverConfig);
+        Pump.move(client, server);
+        assertEquals(List.of(HandshakeEvent.CLIENT_HELLO_RECEIVED, HandshakeEvent.SERVER_HELLO_SENT, HandshakeEvent.CHANGE_CIPHER_SPEC_SENT,
+                HandshakeEvent.SERVER_FINISHED_SENT), serverEvents.subList(serverEvents.size() - 4, serverEvents.size()), "the server resumed");
+        byte[] keyExchange = {22, 3, 3, 0, 8, 16, 0, 0, 4, 3, 1, 2, 3};
+        TlsException e = assertThrows(TlsException.class, () -> server.feed(ByteBuffer.wrap(keyExchange)));
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, e.alert());
+        assertEquals(0, serverConfig.tls12SessionCache().size(), "RFC 5246 §7.2.2: the session ends with the fatal alert");
+    }
+
+    @Test
+    void corruptedClientFinishedInTheAbbreviatedHandshakeFailsBothSides() throws Exception {
+        TlsConfig clientConfig = client().build();
+        connect(clientConfig, serverConfig);
+        TlsClient client = new TlsClient(clientConfig);
+        TlsServer server = new TlsServer(serverConfig);
+        Pump.move(client, server);
+        Pump.move(server, client);
+        assertEquals(TlsConnection.Status.CONNECTED, client.status(), "the client is done once it has sent its Finished");
+        ByteBuffer flight = ByteBuffer.allocate(client.pendingOutput());
+        client.drainOutput(flight);
+        byte[] bytes = flight.array();
+        bytes[bytes.length - 1] ^= 1; // the tag of the encrypted Finished
+        assertThrows(TlsException.class, () -> server.feed(ByteBuffer.wrap(bytes)));
+        assertEquals(TlsConnection.Status.FAILED, server.status());
+        TlsException alert = assertThrows(TlsException.class, () -> Pump.move(server, client));
+        assertEquals(AlertDescription.BAD_RECORD_MAC, alert.alert());
+        assertEquals(TlsConnection.Status.FAILED, client.status());
+        assertTrue(store.tls12Sessions("localhost", System.currentTimeMillis()).isEmpty(), "RFC 5246 §7.2.2: not resumable after a fatal alert");
     }
 
     /** An application data record that does not authenticate: bad_record_mac, a fatal alert. */

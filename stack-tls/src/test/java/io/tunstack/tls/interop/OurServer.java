@@ -37,6 +37,9 @@ final class OurServer implements AutoCloseable {
                     TlsStreams tls = new TlsStreams(new TlsServer(config), socket.getInputStream(), socket.getOutputStream());
                     sessions.add(tls.handshake());
                     String line = new BufferedReader(new InputStreamReader(tls.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+                    if (line == null) {
+                        continue; // a client that only shook hands (gnutls-cli --resume's first connection)
+                    }
                     tls.getOutputStream().write(("echo " + line + "\n").getBytes(StandardCharsets.US_ASCII));
                     tls.close();
                 } catch (IOException e) {

@@ -32,8 +32,8 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * TLS 1.2 resumption across implementations on 127.0.0.1 (RFC 5246 §7.3, RFC 5077): our client with
- * openssl s_server by ticket and by session ID, openssl s_client with our server by ticket. (gnutls-serv
- * has no option to listen on loopback only, so it is not used here.)
+ * openssl s_server by ticket and by session ID; openssl s_client, gnutls-cli, SunJSSE and BCJSSE with our
+ * server. (gnutls-serv has no option to listen on loopback only, so it is not used here.)
  */
 @Timeout(60)
 class Tls12ResumptionInteropTest {
@@ -134,6 +134,23 @@ class Tls12ResumptionInteropTest {
             }
         }
         return runs;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"EC, ''", "RSA, :%NO_TICKETS"})
+    void gnutlsClientResumesWithOurServer(String keyType, String prioritySuffix) throws Exception {
+        ClientProcess.assumeInstalled("gnutls-cli");
+        TlsServerConfig config = OurServer.config(keyType).build();
+        try (OurServer server = OurServer.start(config, 2)) {
+            String output = ClientProcess.converse(List.of("gnutls-cli", "127.0.0.1", "-p", String.valueOf(server.port()), "--resume",
+                    "--verify-hostname", "localhost", "--x509cafile", TestPki.get().caCert.toString(),
+                    "--priority", "NORMAL:-VERS-ALL:+VERS-TLS1.2" + prioritySuffix), "resume", "echo resume");
+            assertTrue(output.contains("This is a resumed session"), output);
+            List<TlsSession> sessions = server.results();
+            assertFalse(sessions.get(0).resumed());
+            assertTrue(sessions.get(1).resumed(), output);
+            assertEquals(prioritySuffix.isEmpty() ? 0 : 1, config.tls12SessionCache().size(), "by ticket, or without tickets by session ID");
+        }
     }
 
     @ParameterizedTest

@@ -3,8 +3,9 @@ package io.tunstack.tls;
 /**
  * Steps of the client or server handshake, reported to a {@link TlsHandshakeListener} and timed in a
  * {@link HandshakeTimeline}. Which steps occur depends on the side, the version and the peer; the
- * CHANGE_CIPHER_SPEC and KEY_EXCHANGE steps are TLS 1.2 only, ENCRYPTED_EXTENSIONS, NEW_SESSION_TICKET
- * and KEY_UPDATE TLS 1.3 only. CERTIFICATE_* steps name the side's own certificate when SENT and the
+ * CHANGE_CIPHER_SPEC and KEY_EXCHANGE steps are TLS 1.2 only, ENCRYPTED_EXTENSIONS and KEY_UPDATE TLS 1.3
+ * only; NEW_SESSION_TICKET is after the handshake in TLS 1.3, before the server's ChangeCipherSpec in TLS 1.2
+ * (RFC 5077 §3.3). A resumed TLS 1.2 handshake has no CERTIFICATE_* and no KEY_EXCHANGE steps. CERTIFICATE_* steps name the side's own certificate when SENT and the
  * peer's when RECEIVED/VERIFIED.
  */
 public enum HandshakeEvent {

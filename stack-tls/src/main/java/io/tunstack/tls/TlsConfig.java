@@ -18,6 +18,7 @@ public final class TlsConfig extends TlsEndpointConfig {
     private final List<NamedGroup> keyShareGroups;
     private final CertificateVerifier certificateVerifier;
     private final SessionTicketStore sessionTicketStore;
+    private final boolean tls12Tickets;
     private final PrivateKey clientKey;
     private final List<X509Certificate> clientCertificateChain;
 
@@ -27,6 +28,7 @@ public final class TlsConfig extends TlsEndpointConfig {
         this.keyShareGroups = b.keyShareGroups == null ? List.of(groups().get(0)) : List.copyOf(b.keyShareGroups);
         this.certificateVerifier = b.certificateVerifier;
         this.sessionTicketStore = b.sessionTicketStore;
+        this.tls12Tickets = b.tls12Tickets;
         this.clientKey = b.clientKey;
         this.clientCertificateChain = b.clientCertificateChain;
     }
@@ -63,6 +65,11 @@ public final class TlsConfig extends TlsEndpointConfig {
         return sessionTicketStore;
     }
 
+    /** TLS 1.2: whether RFC 5077 tickets are asked for and offered (else sessions resume by session ID only). */
+    public boolean tls12Tickets() {
+        return tls12Tickets;
+    }
+
     /** The private key for client authentication, or null if the client has no certificate. */
     public PrivateKey clientKey() {
         return clientKey;
@@ -80,6 +87,7 @@ public final class TlsConfig extends TlsEndpointConfig {
         private CertificateVerifier certificateVerifier;
         private boolean insecure;
         private SessionTicketStore sessionTicketStore = new SessionTicketStore(4);
+        private boolean tls12Tickets = true;
         private PrivateKey clientKey;
         private List<X509Certificate> clientCertificateChain = List.of();
 
@@ -113,9 +121,21 @@ public final class TlsConfig extends TlsEndpointConfig {
             return this;
         }
 
-        /** Where TLS 1.3 tickets are kept and taken from for resumption; null keeps and offers none (every handshake a full one). */
+        /**
+         * Where TLS 1.3 tickets and TLS 1.2 sessions are kept and taken from for resumption; null keeps and offers
+         * none (every handshake a full one).
+         */
         public Builder sessionTicketStore(SessionTicketStore store) {
             this.sessionTicketStore = store;
+            return this;
+        }
+
+        /**
+         * TLS 1.2: whether to ask for and offer RFC 5077 session tickets (default true). Without, sessions resume
+         * only by the session ID a server gives.
+         */
+        public Builder tls12Tickets(boolean enabled) {
+            this.tls12Tickets = enabled;
             return this;
         }
 

@@ -251,6 +251,7 @@ public abstract sealed class TlsConnection permits TlsClient, TlsServer {
 
     /** Records a local failure and queues its fatal alert (best effort: the write key may itself be the problem). */
     private TlsException fail(TlsException e) {
+        handshake.context().invalidateSession();
         if (failure == null) {
             failure = e;
             if (!e.receivedFromPeer()) {

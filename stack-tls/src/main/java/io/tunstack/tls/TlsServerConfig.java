@@ -2,6 +2,7 @@ package io.tunstack.tls;
 
 import io.tunstack.tls.crypto.SignatureSigner;
 import io.tunstack.tls.handshake.TicketSealer;
+import io.tunstack.tls.handshake.Tls12SessionCache;
 import io.tunstack.tls.record.ProtocolVersion;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -27,6 +28,7 @@ public final class TlsServerConfig extends TlsEndpointConfig {
     private final ClientCertificateVerifier clientCertificateVerifier;
     private final long ticketLifetimeSeconds;
     private final TicketSealer ticketSealer;
+    private final Tls12SessionCache tls12SessionCache;
 
     private TlsServerConfig(Builder b) {
         super(b);
@@ -36,6 +38,7 @@ public final class TlsServerConfig extends TlsEndpointConfig {
         this.clientCertificateVerifier = b.clientCertificateVerifier;
         this.ticketLifetimeSeconds = b.ticketLifetimeSeconds;
         this.ticketSealer = new TicketSealer(random());
+        this.tls12SessionCache = b.tls12SessionCacheSize == 0 ? null : new Tls12SessionCache(b.tls12SessionCacheSize);
     }
 
     /**
@@ -64,7 +67,10 @@ public final class TlsServerConfig extends TlsEndpointConfig {
         return clientCertificateVerifier;
     }
 
-    /** ticket_lifetime of the NewSessionTicket sent after a TLS 1.3 handshake; 0 sends none (and resumes none). */
+    /**
+     * ticket_lifetime of the NewSessionTicket sent after a TLS 1.3 handshake, and the lifetime of a TLS 1.2
+     * session (ticket or cached session ID) from its full handshake on; 0 sends no tickets and resumes nothing.
+     */
     public long ticketLifetimeSeconds() {
         return ticketLifetimeSeconds;
     }
@@ -74,6 +80,11 @@ public final class TlsServerConfig extends TlsEndpointConfig {
         return ticketSealer;
     }
 
+    /** TLS 1.2 sessions by session ID for clients that do not use tickets; null if none are cached. */
+    public Tls12SessionCache tls12SessionCache() {
+        return tls12SessionCache;
+    }
+
     /** Builder for {@link TlsServerConfig}; TLS 1.3 and TLS 1.2 are enabled by default. */
     public static final class Builder extends TlsEndpointConfig.Builder<Builder> {
         private final PrivateKey key;
@@ -81,6 +92,7 @@ public final class TlsServerConfig extends TlsEndpointConfig {
         private ClientAuthentication clientAuthentication = ClientAuthentication.NONE;
         private ClientCertificateVerifier clientCertificateVerifier;
         private long ticketLifetimeSeconds = 7200;
+        private int tls12SessionCacheSize = 1000;
 
         private Builder(PrivateKey key, List<X509Certificate> chain) {
             if (chain.isEmpty()) {
@@ -119,6 +131,18 @@ public final class TlsServerConfig extends TlsEndpointConfig {
                 throw new IllegalArgumentException("ticket lifetime must be 0..604800 s");
             }
             this.ticketLifetimeSeconds = seconds;
+            return this;
+        }
+
+        /**
+         * How many TLS 1.2 sessions to keep by session ID (default 1000; 0 keeps none). Only clients that do not
+         * ask for an RFC 5077 ticket are given a session ID; the others resume with tickets, which need no cache.
+         */
+        public Builder tls12SessionCacheSize(int size) {
+            if (size < 0) {
+                throw new IllegalArgumentException("session cache size must not be negative");
+            }
+            this.tls12SessionCacheSize = size;
             return this;
         }
 

@@ -13,7 +13,11 @@ import java.util.List;
  * @param signatureScheme the scheme the server signed with, null for static RSA
  * @param applicationProtocol the ALPN protocol, null if none was negotiated
  * @param extendedMasterSecret TLS 1.2 only: RFC 7627 was used (always true in TLS 1.3)
- * @param resumed TLS 1.3: the handshake used a ticket's PSK (psk_dhe_ke), so no certificates were exchanged
+ * @param resumed the handshake resumed an earlier session, so no certificates were exchanged. TLS 1.3: it used a
+ *     ticket's PSK (psk_dhe_ke), and {@code peerCertificates} is empty. TLS 1.2: an abbreviated handshake
+ *     (RFC 5246 §7.3) with a session_id or an RFC 5077 ticket, no key exchange either; {@code group} and
+ *     {@code signatureScheme} are null, and {@code peerCertificates} is the chain verified in the full
+ *     handshake that established the session
  */
 public record TlsSession(
         ProtocolVersion version,
@@ -34,7 +38,7 @@ public record TlsSession(
                 + "group " + (group == null ? "-" : group.ianaName()) + (helloRetryRequest ? " (after HelloRetryRequest)" : "") + "\n"
                 + "signature " + (signatureScheme == null ? "-" : signatureScheme.ianaName()) + "\n"
                 + "alpn " + (applicationProtocol == null ? "-" : applicationProtocol) + "\n"
-                + (resumed ? "resumed with a session ticket\n" : "")
+                + (resumed ? "resumed\n" : "")
                 + "peer " + (peerCertificates.isEmpty() ? "-" : peerCertificates.get(0).getSubjectX500Principal().getName()) + "\n"
                 + timeline;
     }

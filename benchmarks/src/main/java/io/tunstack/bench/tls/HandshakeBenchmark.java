@@ -26,9 +26,12 @@ import org.openjdk.jmh.annotations.State;
  * Handshakes over the in-memory {@link Pipe}, X25519 key exchange, the server's chain validated against the CA
  * and its name checked. {@code TUNSTACK}: our {@code TlsClient} against our {@code TlsServer}; {@code JDK}:
  * SunJSSE client and server; {@code BCJSSE}: BCJSSE client and server. Each operation is both sides' work.
- * The {@code *_RESUMED} kinds are TLS 1.3 handshakes that resume with the ticket of the previous one
+ * The {@code TLS13_*_RESUMED} kinds are TLS 1.3 handshakes that resume with the ticket of the previous one
  * (psk_dhe_ke: ECDHE but no certificate and no signature), for {@code TUNSTACK} and {@code JDK}: BCJSSE does not
- * resume TLS 1.3 sessions, so that pair fails in setup. The other kinds are full handshakes.
+ * resume TLS 1.3 sessions, so that pair fails in setup. The {@code TLS12_*_RESUMED} kinds are TLS 1.2 abbreviated
+ * handshakes (no certificate, no key exchange: PRF work and Finished only) resuming the previous handshake's session,
+ * for all three: ours and SunJSSE with RFC 5077 tickets, BCJSSE by session ID. Setup checks that each resumes.
+ * The other kinds are full handshakes.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -43,7 +46,9 @@ public class HandshakeBenchmark {
         TLS12_ECDSA(ProtocolVersion.TLS_1_2, CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, Pki.KeyType.ECDSA, false),
         TLS12_RSA(ProtocolVersion.TLS_1_2, CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, Pki.KeyType.RSA, false),
         TLS13_ECDSA_RESUMED(ProtocolVersion.TLS_1_3, CipherSuite.TLS_AES_128_GCM_SHA256, Pki.KeyType.ECDSA, true),
-        TLS13_RSA_RESUMED(ProtocolVersion.TLS_1_3, CipherSuite.TLS_AES_128_GCM_SHA256, Pki.KeyType.RSA, true);
+        TLS13_RSA_RESUMED(ProtocolVersion.TLS_1_3, CipherSuite.TLS_AES_128_GCM_SHA256, Pki.KeyType.RSA, true),
+        TLS12_ECDSA_RESUMED(ProtocolVersion.TLS_1_2, CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, Pki.KeyType.ECDSA, true),
+        TLS12_RSA_RESUMED(ProtocolVersion.TLS_1_2, CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, Pki.KeyType.RSA, true);
 
         final ProtocolVersion version;
         final CipherSuite suite;
@@ -81,7 +86,7 @@ public class HandshakeBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        if (kind.resumed && client == Implementation.BCJSSE) {
+        if (kind.resumed && kind.version == ProtocolVersion.TLS_1_3 && client == Implementation.BCJSSE) {
             // Measured: a BCJSSE server answers the ticket with a full handshake (no TLS 1.3 PSK resumption, bc-java #946).
             throw new UnsupportedOperationException("BCJSSE does not resume TLS 1.3 sessions");
         }

@@ -27,8 +27,10 @@ final class ClientHelloBuilder {
      * @param keyShares the TLS 1.3 key shares to send (ignored when TLS 1.3 is disabled)
      * @param cookie the cookie from a HelloRetryRequest, or null
      * @param preSharedKey the unbound pre_shared_key extension, sent last (RFC 8446 §4.2.11), or null
+     * @param sessionTicket the TLS 1.2 session_ticket extension (RFC 5077 §3.2), or null
      */
-    static ClientHello build(TlsConfig config, byte[] random, byte[] sessionId, List<KeyExchange> keyShares, byte[] cookie, Extension preSharedKey) {
+    static ClientHello build(TlsConfig config, byte[] random, byte[] sessionId, List<KeyExchange> keyShares, byte[] cookie, Extension preSharedKey,
+            Extension sessionTicket) {
         boolean tls13 = config.enabled(ProtocolVersion.TLS_1_3);
         boolean tls12 = config.enabled(ProtocolVersion.TLS_1_2);
         List<Extension> extensions = new ArrayList<>();
@@ -50,6 +52,9 @@ final class ClientHelloBuilder {
             extensions.add(new Extension(ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION,
                     new ByteWriter().vector(2, w -> config.applicationProtocols().forEach(
                             p -> w.opaque(1, p.getBytes(StandardCharsets.US_ASCII)))).toByteArray()));
+        }
+        if (tls12 && sessionTicket != null) {
+            extensions.add(sessionTicket);
         }
         if (tls12) {
             extensions.add(new Extension(ExtensionType.EXTENDED_MASTER_SECRET, new byte[0]));

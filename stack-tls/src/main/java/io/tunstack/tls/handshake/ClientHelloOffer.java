@@ -18,6 +18,9 @@ public record ClientHelloOffer(int legacyVersion, byte[] random, byte[] legacySe
     private static final Set<Integer> CHANGEABLE_AFTER_RETRY = Set.of(ExtensionType.KEY_SHARE, ExtensionType.COOKIE,
             ExtensionType.PRE_SHARED_KEY, ExtensionType.EARLY_DATA, ExtensionType.PADDING);
 
+    /** HostName in a ServerName entry (RFC 6066 §3). */
+    private static final int NAME_TYPE_HOST_NAME = 0;
+
     public static ClientHelloOffer decode(HandshakeMessage message) throws TlsException {
         ByteReader r = message.body();
         int version = r.u16();
@@ -100,6 +103,27 @@ public record ClientHelloOffer(int legacyVersion, byte[] random, byte[] legacySe
             values.add(mode & 0xff);
         }
         return values;
+    }
+
+    /**
+     * The host_name of server_name (RFC 6066 §3), or null if absent or without one. Only checked as far as
+     * it is read: a malformed extension is decode_error.
+     */
+    public String serverName() throws TlsException {
+        ByteReader r = extensions.reader(ExtensionType.SERVER_NAME);
+        if (r == null) {
+            return null;
+        }
+        ByteReader list = r.sub(2);
+        r.expectEnd("server_name");
+        while (list.hasRemaining()) {
+            int type = list.u8();
+            byte[] name = list.vector16(1);
+            if (type == NAME_TYPE_HOST_NAME) {
+                return new String(name, StandardCharsets.US_ASCII);
+            }
+        }
+        return null;
     }
 
     /** ProtocolNameList of ALPN (RFC 7301 §3.1), or an empty list if absent. */

@@ -1,22 +1,24 @@
 package io.tunstack.tls.handshake;
 
+import io.tunstack.tls.CipherSuite;
 import io.tunstack.tls.HandshakeEvent;
 import io.tunstack.tls.TlsException;
 import io.tunstack.tls.record.RecordProtection;
 
-/** TLS 1.2: waiting for the server's ChangeCipherSpec, which switches reading to the new keys (RFC 5246 §7.1). */
+/**
+ * TLS 1.2: waiting for the server's ChangeCipherSpec, which switches reading to the new keys (RFC 5246 §7.1);
+ * the server's Finished follows, in a full ({@link ExpectFinished12}) or abbreviated ({@link ExpectResumedFinished12}) handshake.
+ */
 final class ExpectChangeCipherSpec extends Tls12HandshakeState {
 
-    private final SessionDetails details;
-    private final Tls12Parameters parameters;
-    private final byte[] masterSecret;
+    private final CipherSuite suite;
     private final RecordProtection serverWrite;
+    private final HandshakeState next;
 
-    ExpectChangeCipherSpec(SessionDetails details, Tls12Parameters parameters, byte[] masterSecret, RecordProtection serverWrite) {
-        this.details = details;
-        this.parameters = parameters;
-        this.masterSecret = masterSecret;
+    ExpectChangeCipherSpec(CipherSuite suite, RecordProtection serverWrite, HandshakeState next) {
+        this.suite = suite;
         this.serverWrite = serverWrite;
+        this.next = next;
     }
 
     @Override
@@ -27,7 +29,7 @@ final class ExpectChangeCipherSpec extends Tls12HandshakeState {
     @Override
     public HandshakeState handleChangeCipherSpec(HandshakeContext context) throws TlsException {
         context.setReadProtection(serverWrite);
-        context.record(HandshakeEvent.CHANGE_CIPHER_SPEC_RECEIVED, () -> "server now writes with " + parameters.suite());
-        return new ExpectFinished12(details, parameters, masterSecret);
+        context.record(HandshakeEvent.CHANGE_CIPHER_SPEC_RECEIVED, () -> "server now writes with " + suite);
+        return next;
     }
 }

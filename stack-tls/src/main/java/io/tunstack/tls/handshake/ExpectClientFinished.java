@@ -46,7 +46,7 @@ final class ExpectClientFinished implements ServerHandshakeState {
         long ageAdd = config.random().nextInt() & 0xffffffffL;
         byte[] psk = KeySchedule.ticketPsk(suite.hash(), resumptionMasterSecret, nonce);
         byte[] ticket = config.ticketSealer().seal(
-                new TicketSealer.Contents(suite, psk, System.currentTimeMillis(), ageAdd, details.applicationProtocol));
+                new TicketSealer.Contents(suite, psk, System.currentTimeMillis(), ageAdd, details.applicationProtocol, details.serverName, true));
         context.sendPostHandshake(NewSessionTicket.encode(config.ticketLifetimeSeconds(), ageAdd, nonce, ticket));
         context.record(HandshakeEvent.NEW_SESSION_TICKET_SENT, () -> "lifetime " + config.ticketLifetimeSeconds() + " s, " + ticket.length + "-byte ticket");
     }

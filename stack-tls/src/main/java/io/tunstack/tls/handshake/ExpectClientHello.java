@@ -42,6 +42,7 @@ public final class ExpectClientHello implements ServerHandshakeState {
         if (firstHello != null && !hello.sameAsBeforeRetry(firstHello)) {
             throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "second ClientHello changes more than the HelloRetryRequest allows (RFC 8446 §4.1.2)");
         }
+        details.serverName = hello.serverName();
         // RFC 8446 §4.2.1: with supported_versions the version comes from it, else from legacy_version (RFC 5246 §7.4.1.2).
         TlsServerConfig config = context.config();
         if (versions.contains(ProtocolVersion.TLS_1_3.code()) && config.enabled(ProtocolVersion.TLS_1_3)) {

@@ -42,7 +42,7 @@ final class ExpectClientKeyExchange implements ServerHandshakeState {
         byte[] masterSecret = Tls12KeyDerivation.extendedMasterSecret(parameters.suite(), preMasterSecret, context.transcript().currentHash());
         Tls12KeyDerivation.RecordKeys keys = Tls12KeyDerivation.recordKeys(parameters.suite(), masterSecret,
                 parameters.clientRandom(), parameters.serverRandom());
-        ExpectClientChangeCipherSpec next = new ExpectClientChangeCipherSpec(keys.clientWrite(),
+        ExpectClientChangeCipherSpec next = new ExpectClientChangeCipherSpec(parameters.suite(), keys.clientWrite(),
                 new ExpectClientFinished12(details, parameters, masterSecret, keys));
         return clientCertificate ? new ExpectClientCertificateVerify12(details, next) : next;
     }

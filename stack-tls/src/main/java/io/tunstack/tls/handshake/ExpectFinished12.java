@@ -3,10 +3,11 @@ package io.tunstack.tls.handshake;
 import io.tunstack.tls.HandshakeEvent;
 import io.tunstack.tls.TlsException;
 
-/** TLS 1.2: waiting for the server Finished (RFC 5246 §7.4.9), compared in constant time. */
+/**
+ * TLS 1.2 full handshake: waiting for the server Finished (RFC 5246 §7.4.9), compared in constant time; then
+ * the session is kept for resumption.
+ */
 final class ExpectFinished12 extends Tls12HandshakeState {
-
-    private static final int VERIFY_DATA_LENGTH = 12;
 
     private final SessionDetails details;
     private final Tls12Parameters parameters;
@@ -20,13 +21,20 @@ final class ExpectFinished12 extends Tls12HandshakeState {
 
     @Override
     HandshakeState handleMessage(HandshakeContext context, HandshakeMessage message) throws TlsException {
+        verifyServerFinished(context, parameters, masterSecret, message);
+        context.complete(details.toSession(context.timeline()));
+        Tls12SessionOffer.remember(context, details, parameters, masterSecret, null);
+        return new Connected12();
+    }
+
+    /** Checks the server's Finished over the transcript so far and adds it (RFC 5246 §7.4.9); full or abbreviated handshake. */
+    static void verifyServerFinished(HandshakeContext context, Tls12Parameters parameters, byte[] masterSecret, HandshakeMessage message)
+            throws TlsException {
         if (message.type() != HandshakeType.FINISHED) {
             throw message.unexpected("waiting for Finished");
         }
         Tls12KeyDerivation.verifyFinished(parameters.suite(), masterSecret, "server finished", context.transcript().currentHash(), message);
         context.transcript().add(message);
-        context.record(HandshakeEvent.SERVER_FINISHED_RECEIVED, () -> VERIFY_DATA_LENGTH + " bytes verify_data, verified");
-        context.complete(details.toSession(context.timeline()));
-        return new Connected12();
+        context.record(HandshakeEvent.SERVER_FINISHED_RECEIVED, () -> Tls12KeyDerivation.VERIFY_DATA_LENGTH + " bytes verify_data, verified");
     }
 }

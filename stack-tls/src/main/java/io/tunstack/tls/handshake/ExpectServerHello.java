@@ -26,7 +26,8 @@ public final class ExpectServerHello implements HandshakeState {
     private static final Set<Integer> HELLO_RETRY_REQUEST_EXTENSIONS =
             Set.of(ExtensionType.SUPPORTED_VERSIONS, ExtensionType.KEY_SHARE, ExtensionType.COOKIE);
     private static final Set<Integer> TLS12_SERVER_HELLO_EXTENSIONS = Set.of(ExtensionType.SERVER_NAME, ExtensionType.EC_POINT_FORMATS,
-            ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, ExtensionType.EXTENDED_MASTER_SECRET, ExtensionType.RENEGOTIATION_INFO);
+            ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, ExtensionType.EXTENDED_MASTER_SECRET, ExtensionType.RENEGOTIATION_INFO,
+            ExtensionType.SESSION_TICKET);
 
     private final byte[] clientRandom;
     private final byte[] sessionId;
@@ -37,9 +38,11 @@ public final class ExpectServerHello implements HandshakeState {
     private final SessionDetails details;
     /** The ticket offered for resumption, or null. */
     private final TicketOffer offer;
+    /** The TLS 1.2 session offered for resumption, or null. */
+    private final Tls12SessionOffer tls12Offer;
 
     private ExpectServerHello(byte[] clientRandom, byte[] sessionId, List<KeyExchange> keyShares, ClientHello sent,
-            CipherSuite retrySuite, SessionDetails details, TicketOffer offer) {
+            CipherSuite retrySuite, SessionDetails details, TicketOffer offer, Tls12SessionOffer tls12Offer) {
         this.clientRandom = clientRandom;
         this.sessionId = sessionId;
         this.keyShares = keyShares;
@@ -48,6 +51,7 @@ public final class ExpectServerHello implements HandshakeState {
         this.retrySuite = retrySuite;
         this.details = details;
         this.offer = offer;
+        this.tls12Offer = tls12Offer;
     }
 
     /** Sends the first ClientHello and returns the state waiting for the answer. */
@@ -56,16 +60,23 @@ public final class ExpectServerHello implements HandshakeState {
         byte[] random = new byte[32];
         config.random().nextBytes(random);
         boolean tls13 = config.enabled(ProtocolVersion.TLS_1_3);
-        // Middlebox compatibility mode (RFC 8446 §D.4): a non-empty legacy_session_id.
+        long now = System.currentTimeMillis();
+        Tls12SessionOffer tls12Offer = Tls12SessionOffer.choose(config, now);
+        // The TLS 1.2 session's ID (RFC 5246 §7.4.1.2; RFC 8446 §4.1.2 allows it with TLS 1.3 too), else
+        // middlebox compatibility mode (RFC 8446 §D.4): a non-empty legacy_session_id.
         byte[] sessionId = new byte[tls13 ? 32 : 0];
         config.random().nextBytes(sessionId);
+        if (tls12Offer != null) {
+            sessionId = tls12Offer.sessionId();
+        }
         List<KeyExchange> shares = tls13 ? ClientHelloBuilder.generateShares(config, config.keyShareGroups()) : List.of();
-        long now = System.currentTimeMillis();
         TicketOffer offer = TicketOffer.choose(config, now);
-        ClientHello hello = ClientHelloBuilder.build(config, random, sessionId, shares, null, offer == null ? null : offer.unbound(now));
+        ClientHello hello = ClientHelloBuilder.build(config, random, sessionId, shares, null, offer == null ? null : offer.unbound(now),
+                Tls12SessionOffer.sessionTicketExtension(config, tls12Offer));
         context.sendHandshake(offer == null ? hello.encode() : offer.bind(hello.encode(), null));
-        context.record(HandshakeEvent.CLIENT_HELLO_SENT, () -> ClientHelloBuilder.describe(config, shares) + (offer == null ? "" : ", ticket offered"));
-        return new ExpectServerHello(random, sessionId, shares, hello, null, new SessionDetails(), offer);
+        context.record(HandshakeEvent.CLIENT_HELLO_SENT, () -> ClientHelloBuilder.describe(config, shares) + (offer == null ? "" : ", ticket offered")
+                + (tls12Offer == null ? "" : tls12Offer.session().hasTicket() ? ", TLS 1.2 ticket offered" : ", TLS 1.2 session_id offered"));
+        return new ExpectServerHello(random, sessionId, shares, hello, null, new SessionDetails(), offer, tls12Offer);
     }
 
     @Override
@@ -128,12 +139,13 @@ public final class ExpectServerHello implements HandshakeState {
         // RFC 8446 §4.1.4: a PSK whose hash is not the HelloRetryRequest suite's is left out of the second ClientHello.
         TicketOffer kept = offer != null && offer.ticket().cipherSuite().hash() == suite.hash() ? offer : null;
         long now = System.currentTimeMillis();
-        ClientHello second = ClientHelloBuilder.build(context.config(), clientRandom, sessionId, shares, cookie, kept == null ? null : kept.unbound(now));
+        ClientHello second = ClientHelloBuilder.build(context.config(), clientRandom, sessionId, shares, cookie, kept == null ? null : kept.unbound(now),
+                Tls12SessionOffer.sessionTicketExtension(context.config(), tls12Offer));
         context.sendMiddleboxChangeCipherSpecOnce();
         context.sendHandshake(kept == null ? second.encode() : kept.bind(second.encode(), transcript));
         String sent = ClientHelloBuilder.describe(context.config(), shares) + (kept == null ? "" : ", ticket offered");
         context.record(HandshakeEvent.CLIENT_HELLO_SENT, () -> sent);
-        return new ExpectServerHello(clientRandom, sessionId, shares, second, suite, details, kept);
+        return new ExpectServerHello(clientRandom, sessionId, shares, second, suite, details, kept, tls12Offer);
     }
 
     private HandshakeState acceptTls13(HandshakeContext context, HandshakeMessage message, ServerHello hello) throws TlsException {
@@ -173,6 +185,9 @@ public final class ExpectServerHello implements HandshakeState {
         details.suite = suite;
         details.group = mine.group();
         details.extendedMasterSecret = true;
+        if (tls12Offer != null) {
+            tls12Offer.putBack(context.config());
+        }
         return new ExpectEncryptedExtensions(details, new Tls13Secrets(suite, schedule, clientSecret, serverSecret));
     }
 
@@ -255,16 +270,54 @@ public final class ExpectServerHello implements HandshakeState {
         if (ems != null && ems.length != 0) {
             throw new TlsException(AlertDescription.DECODE_ERROR, "extended_master_secret with a body");
         }
+        byte[] ticketAnnounced = extensions.get(ExtensionType.SESSION_TICKET);
+        if (ticketAnnounced != null && ticketAnnounced.length != 0) {
+            throw new TlsException(AlertDescription.DECODE_ERROR, "session_ticket with a body in the ServerHello (RFC 5077 §3.2)");
+        }
+        // RFC 5246 §7.4.1.3: a server that echoes the session_id we sent resumes that session.
+        boolean resumed = hello.sessionIdEcho().length > 0 && Arrays.equals(hello.sessionIdEcho(), sessionId);
+        if (resumed) {
+            checkResumable(suite, ems != null);
+        }
         details.suite = suite;
         details.extendedMasterSecret = ems != null;
         details.applicationProtocol = AlpnExtension.selected(extensions, config.applicationProtocols());
+        details.resumed = resumed;
         Transcript transcript = context.transcript();
-        // Only a client with a certificate may need the messages, for its CertificateVerify (RFC 5246 §7.4.8).
-        transcript.selectHash(suite.hash(), config.clientKey() != null);
+        // Only a client with a certificate may need the messages, for its CertificateVerify (RFC 5246 §7.4.8); none when resuming.
+        transcript.selectHash(suite.hash(), config.clientKey() != null && !resumed);
         transcript.add(message);
         context.record(HandshakeEvent.SERVER_HELLO_RECEIVED, () -> ProtocolVersion.TLS_1_2 + ", " + suite
                 + (details.extendedMasterSecret ? ", extended_master_secret" : "")
-                + (details.applicationProtocol == null ? "" : ", ALPN " + details.applicationProtocol));
-        return new ExpectCertificate12(details, new Tls12Parameters(suite, clientRandom, hello.random(), details.extendedMasterSecret));
+                + (details.applicationProtocol == null ? "" : ", ALPN " + details.applicationProtocol)
+                + (resumed ? ", session resumed" : "") + (ticketAnnounced != null ? ", ticket announced" : ""));
+        Tls12Parameters parameters = new Tls12Parameters(suite, clientRandom, hello.random(), details.extendedMasterSecret, hello.sessionIdEcho(),
+                ticketAnnounced != null);
+        if (!resumed) {
+            return new ExpectCertificate12(details, parameters);
+        }
+        // RFC 5246 §7.3, Figure 2: no certificates and no key exchange; the keys come from the session's master secret.
+        details.peerCertificates = tls12Offer.session().peerCertificates();
+        byte[] masterSecret = tls12Offer.session().masterSecret();
+        Tls12KeyDerivation.RecordKeys keys = Tls12KeyDerivation.recordKeys(suite, masterSecret, clientRandom, hello.random());
+        return ExpectNewSessionTicket12.before(parameters, details, new ExpectChangeCipherSpec(suite, keys.serverWrite(),
+                new ExpectResumedFinished12(details, parameters, tls12Offer.session(), keys.clientWrite())));
+    }
+
+    /**
+     * A TLS 1.2 ServerHello that echoes our session_id must resume the session we offered, with its suite
+     * (RFC 5246 §7.4.1.3) and, as it used one, the extended master secret (RFC 7627 §5.3).
+     */
+    private void checkResumable(CipherSuite suite, boolean extendedMasterSecret) throws TlsException {
+        if (tls12Offer == null) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "TLS 1.2 ServerHello echoes a session_id for a session we did not offer");
+        }
+        if (suite != tls12Offer.session().cipherSuite()) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "server resumes the session with " + suite
+                    + " instead of its " + tls12Offer.session().cipherSuite() + " (RFC 5246 §7.4.1.3)");
+        }
+        if (!extendedMasterSecret) {
+            throw new TlsException(AlertDescription.HANDSHAKE_FAILURE, "server resumes an extended master secret session without extended_master_secret (RFC 7627 §5.3)");
+        }
     }
 }

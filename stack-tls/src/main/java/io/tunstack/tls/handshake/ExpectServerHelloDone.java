@@ -66,7 +66,8 @@ final class ExpectServerHelloDone extends Tls12HandshakeState {
                 parameters.clientRandom(), parameters.serverRandom());
 
         Tls12Finished.send(context, parameters.suite(), masterSecret, keys.clientWrite(), true);
-        return new ExpectChangeCipherSpec(details, parameters, masterSecret, keys.serverWrite());
+        return ExpectNewSessionTicket12.before(parameters, details,
+                new ExpectChangeCipherSpec(parameters.suite(), keys.serverWrite(), new ExpectFinished12(details, parameters, masterSecret)));
     }
 
     private byte[] sendEcdheKeyExchange(HandshakeContext context) throws TlsException {

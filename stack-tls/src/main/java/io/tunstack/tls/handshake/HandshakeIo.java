@@ -105,6 +105,10 @@ public class HandshakeIo {
         records.setWriter(protection);
     }
 
+    /** A fatal alert was sent or received: forget anything kept to resume this connection's session (nothing by default). */
+    public void invalidateSession() {
+    }
+
     public void complete(TlsSession session) {
         this.session = session;
     }

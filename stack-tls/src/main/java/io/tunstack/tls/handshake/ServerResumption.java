@@ -3,6 +3,7 @@ package io.tunstack.tls.handshake;
 import io.tunstack.tls.TlsException;
 import io.tunstack.tls.TlsServerConfig;
 import io.tunstack.tls.record.AlertDescription;
+import io.tunstack.tls.record.ProtocolVersion;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
@@ -10,9 +11,9 @@ import java.util.Objects;
 
 /**
  * Server: whether to resume with a ticket offered in pre_shared_key (RFC 8446 §4.2.9-4.2.11, §4.6.1).
- * A ticket is taken when we sealed it, it has not expired, the client's view of its age is close to
- * ours, its hash is the negotiated suite's and its ALPN protocol the negotiated one; its binder must
- * then verify. Otherwise the handshake is a full one.
+ * A ticket is taken when we sealed it for TLS 1.3, it has not expired, the client's view of its age is
+ * close to ours, its hash is the negotiated suite's, its ALPN protocol the negotiated one and its server
+ * name the ClientHello's; its binder must then verify. Otherwise the handshake is a full one.
  */
 final class ServerResumption {
 
@@ -51,8 +52,9 @@ final class ServerResumption {
         for (int i = 0; i < offer.identities().size(); i++) {
             PreSharedKeyExtension.Identity identity = offer.identities().get(i);
             TicketSealer.Contents ticket = config.ticketSealer().open(identity.identity());
-            if (ticket == null || ticket.suite() == null || ticket.suite().hash() != negotiation.suite().hash()
-                    || !Objects.equals(ticket.applicationProtocol(), negotiation.applicationProtocol())) {
+            if (ticket == null || ticket.suite().version() != ProtocolVersion.TLS_1_3 || ticket.suite().hash() != negotiation.suite().hash()
+                    || !Objects.equals(ticket.applicationProtocol(), negotiation.applicationProtocol())
+                    || !Objects.equals(ticket.serverName(), hello.serverName())) {
                 continue;
             }
             long serverAge = now - ticket.issuedMillis();
@@ -60,7 +62,7 @@ final class ServerResumption {
             if (serverAge < 0 || serverAge > config.ticketLifetimeSeconds() * 1000 || Math.abs(clientAge - serverAge) > AGE_TOLERANCE_MILLIS) {
                 continue;
             }
-            KeySchedule schedule = new KeySchedule(ticket.suite().hash(), ticket.psk());
+            KeySchedule schedule = new KeySchedule(ticket.suite().hash(), ticket.secret());
             byte[] truncated = Arrays.copyOf(message.encoded(), message.encoded().length - offer.bindersLength());
             byte[] expected = PreSharedKeyExtension.binder(ticket.suite().hash(), schedule.resumptionBinderKey(), truncated,
                     afterRetry ? context.transcript() : null);

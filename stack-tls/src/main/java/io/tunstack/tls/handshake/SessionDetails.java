@@ -19,6 +19,10 @@ final class SessionDetails {
     boolean helloRetryRequest;
     boolean extendedMasterSecret;
     boolean resumed;
+    /** Server: the client's SNI host name, or null; bound into the tickets we issue. */
+    String serverName;
+    /** TLS 1.2 client: the NewSessionTicket of this handshake (RFC 5077 §3.3), or null; kept with the session, not reported. */
+    NewSessionTicket12 newSessionTicket12;
 
     TlsSession toSession(HandshakeTimeline timeline) {
         return new TlsSession(suite.version(), suite, group, signatureScheme, applicationProtocol,

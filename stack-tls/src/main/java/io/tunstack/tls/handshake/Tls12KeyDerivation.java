@@ -12,7 +12,7 @@ import java.util.Arrays;
 public final class Tls12KeyDerivation {
 
     private static final int MASTER_SECRET_LENGTH = 48;
-    private static final int VERIFY_DATA_LENGTH = 12;
+    static final int VERIFY_DATA_LENGTH = 12;
 
     private Tls12KeyDerivation() {
     }

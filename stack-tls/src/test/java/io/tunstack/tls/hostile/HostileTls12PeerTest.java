@@ -101,8 +101,8 @@ class HostileTls12PeerTest {
 
     @Test
     void unsolicitedExtensionIsUnsupportedExtension() {
-        byte[] sessionTicket = new ByteWriter().u16(35).u16(0).toByteArray();
-        expectAlert(serverHello(sessionTicket), AlertDescription.UNSUPPORTED_EXTENSION);
+        byte[] encryptThenMac = new ByteWriter().u16(22).u16(0).toByteArray(); // RFC 7366, which we do not offer
+        expectAlert(serverHello(encryptThenMac), AlertDescription.UNSUPPORTED_EXTENSION);
     }
 
     @Test

@@ -125,10 +125,12 @@ class HandshakeListenerInteropTest {
         }
         assertEquals(List.of(CLIENT_HELLO_SENT, SERVER_HELLO_RECEIVED, CERTIFICATE_RECEIVED, CERTIFICATE_VERIFIED,
                 SERVER_KEY_EXCHANGE_RECEIVED, SERVER_HELLO_DONE_RECEIVED, CLIENT_KEY_EXCHANGE_SENT, CHANGE_CIPHER_SPEC_SENT,
-                CLIENT_FINISHED_SENT, CHANGE_CIPHER_SPEC_RECEIVED, SERVER_FINISHED_RECEIVED), events(steps));
+                CLIENT_FINISHED_SENT, NEW_SESSION_TICKET_RECEIVED, CHANGE_CIPHER_SPEC_RECEIVED, SERVER_FINISHED_RECEIVED), events(steps));
         assertEquals(steps.size(), stepsAtHandshakeEnd);
         assertTimesNeverDecrease();
-        assertEquals("TLSv1.2, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, extended_master_secret", detail(SERVER_HELLO_RECEIVED));
+        // Our client asks for an RFC 5077 ticket; s_server announces one and sends it before its ChangeCipherSpec (§3.3).
+        assertEquals("TLSv1.2, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, extended_master_secret, ticket announced", detail(SERVER_HELLO_RECEIVED));
+        assertTrue(detail(NEW_SESSION_TICKET_RECEIVED).startsWith("lifetime hint 7200 s, "), detail(NEW_SESSION_TICKET_RECEIVED));
         assertEquals("x25519, signed rsa_pss_rsae_sha256", detail(SERVER_KEY_EXCHANGE_RECEIVED));
         assertEquals("x25519 public key", detail(CLIENT_KEY_EXCHANGE_SENT));
         assertEquals("12 bytes verify_data", detail(CLIENT_FINISHED_SENT));

@@ -163,7 +163,7 @@ class TlsServerInteropTest {
         return ClientProcess.converse(command, LINE, ECHO);
     }
 
-    private static SSLContext clientContext(String providerName) throws Exception {
+    static SSLContext clientContext(String providerName) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("ca", TestPki.load(TestPki.get().caCert));

@@ -1,7 +1,13 @@
 package io.tunstack.tls.server;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.tunstack.tls.TlsClient;
+import io.tunstack.tls.TlsConfig;
 import io.tunstack.tls.TlsConnection;
 import io.tunstack.tls.TlsException;
+import io.tunstack.tls.TlsServer;
+import io.tunstack.tls.TlsServerConfig;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -42,6 +48,17 @@ final class Pump {
         if (buffer.hasRemaining() && to.failure() == null) {
             to.feed(buffer);
         }
+    }
+
+    /** A handshake between new connections of the two configurations, which must both end up connected. */
+    static TlsClient connect(TlsConfig clientConfig, TlsServerConfig serverConfig) throws Exception {
+        TlsClient client = new TlsClient(clientConfig);
+        TlsServer server = new TlsServer(serverConfig);
+        run(client, server);
+        assertEquals(TlsConnection.Status.CONNECTED, client.status());
+        assertEquals(TlsConnection.Status.CONNECTED, server.status());
+        assertEquals(client.session().resumed(), server.session().resumed(), "both sides agree whether the session resumed");
+        return client;
     }
 
     /** Everything readable on {@code c} as ASCII. */

@@ -117,11 +117,6 @@ class ResumptionTest {
     }
 
     private static TlsClient connect(TlsConfig clientConfig, TlsServerConfig serverConfig) throws Exception {
-        TlsClient client = new TlsClient(clientConfig);
-        TlsServer server = new TlsServer(serverConfig);
-        Pump.run(client, server);
-        assertEquals(TlsConnection.Status.CONNECTED, client.status());
-        assertEquals(TlsConnection.Status.CONNECTED, server.status());
-        return client;
+        return Pump.connect(clientConfig, serverConfig);
     }
 }

@@ -21,20 +21,24 @@ public final class Hkdf {
         if (length < 0 || length > 255 * hash.length()) {
             throw new IllegalArgumentException("HKDF output length out of range: " + length);
         }
-        Mac mac = Hmac.newMac(hash, prk);
-        byte[] out = new byte[length];
-        byte[] block = new byte[0];
-        int written = 0;
-        for (int counter = 1; written < length; counter++) {
-            mac.update(block);
-            mac.update(info);
-            mac.update((byte) counter);
-            block = mac.doFinal();
-            int n = Math.min(block.length, length - written);
-            System.arraycopy(block, 0, out, written, n);
-            written += n;
+        Mac mac = Hmac.borrow(hash, prk);
+        try {
+            byte[] out = new byte[length];
+            byte[] block = new byte[0];
+            int written = 0;
+            for (int counter = 1; written < length; counter++) {
+                mac.update(block);
+                mac.update(info);
+                mac.update((byte) counter);
+                block = mac.doFinal();
+                int n = Math.min(block.length, length - written);
+                System.arraycopy(block, 0, out, written, n);
+                written += n;
+            }
+            return out;
+        } finally {
+            Hmac.giveBack(hash, mac);
         }
-        return out;
     }
 
     /**

@@ -19,19 +19,23 @@ public final class Prf12 {
 
     /** P_hash: A(0) = seed, A(i) = HMAC(secret, A(i-1)); output HMAC(secret, A(i) + seed) for i = 1.. */
     private static byte[] pHash(HashAlgorithm hash, byte[] secret, byte[] seed, int length) {
-        Mac mac = Hmac.newMac(hash, secret);
-        byte[] out = new byte[length];
-        byte[] a = seed;
-        int written = 0;
-        while (written < length) {
-            a = mac.doFinal(a);
-            mac.update(a);
-            mac.update(seed);
-            byte[] block = mac.doFinal();
-            int n = Math.min(block.length, length - written);
-            System.arraycopy(block, 0, out, written, n);
-            written += n;
+        Mac mac = Hmac.borrow(hash, secret);
+        try {
+            byte[] out = new byte[length];
+            byte[] a = seed;
+            int written = 0;
+            while (written < length) {
+                a = mac.doFinal(a);
+                mac.update(a);
+                mac.update(seed);
+                byte[] block = mac.doFinal();
+                int n = Math.min(block.length, length - written);
+                System.arraycopy(block, 0, out, written, n);
+                written += n;
+            }
+            return out;
+        } finally {
+            Hmac.giveBack(hash, mac);
         }
-        return out;
     }
 }

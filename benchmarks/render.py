@@ -123,7 +123,8 @@ def public_key_table(rows, out):
             out.append(f"| {label} | {num(j[0], 1)} | {num(b[0], 1)} | {faster} | {uses[label]} |")
 
 
-KINDS = ("TLS13_ECDSA", "TLS13_RSA", "TLS12_ECDSA", "TLS12_RSA", "TLS13_ECDSA_RESUMED", "TLS13_RSA_RESUMED")
+KINDS = ("TLS13_ECDSA", "TLS13_RSA", "TLS12_ECDSA", "TLS12_RSA", "TLS13_ECDSA_RESUMED", "TLS13_RSA_RESUMED",
+         "TLS12_ECDSA_RESUMED", "TLS12_RSA_RESUMED")
 
 
 def handshake_table(rows, out):

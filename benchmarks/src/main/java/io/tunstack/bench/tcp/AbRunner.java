@@ -1,13 +1,9 @@
 package io.tunstack.bench.tcp;
 
 import io.tunstack.bench.Rounds;
-import java.lang.management.ManagementFactory;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
@@ -24,13 +20,6 @@ import java.util.function.IntSupplier;
  * OPERATION is one of {@link CpuTimeRunner}'s ({@code copy floor a1 a10000 b c d}); 5 forks of 200 rounds by default.
  */
 public final class AbRunner {
-    private static final int OPS_PER_TURN = 20_000;
-    private static final int WARM_UP_ROUNDS = 30;
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    /** The operations' results, stored so that none can be optimised away. */
-    private static long sink;
-
     private AbRunner() {
     }
 
@@ -45,18 +34,9 @@ public final class AbRunner {
             System.out.println(compare(Path.of(args[0]), Path.of(args[1]), args[2], rounds));
             return;
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         double[] ratios = new double[forks];
         for (int f = 0; f < forks; f++) {
-            List<String> command = new ArrayList<>(List.of(java));
-            command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), AbRunner.class.getName(),
-                    args[0], args[1], args[2], "0", String.valueOf(rounds)));
-            Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            String line = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (child.waitFor() != 0) {
-                throw new IllegalStateException("fork " + f + " failed: " + line);
-            }
+            String line = Turns.inChildJvm(AbRunner.class, args[0], args[1], args[2], "0", String.valueOf(rounds));
             System.out.println(line);
             ratios[f] = Double.parseDouble(line.substring(line.lastIndexOf('=') + 1).trim());
         }
@@ -70,17 +50,17 @@ public final class AbRunner {
         Map.Entry<IntSupplier, Runnable> b = load(jarB, operation);
         double[] nanosA = new double[rounds];
         double[] nanosB = new double[rounds];
-        for (int r = 0; r < WARM_UP_ROUNDS; r++) {
-            turn(a.getKey());
-            turn(b.getKey());
+        for (int r = 0; r < Turns.WARM_UP_ROUNDS; r++) {
+            Turns.turn(a.getKey());
+            Turns.turn(b.getKey());
         }
         for (int r = 0; r < rounds; r++) {
             if ((r & 1) == 0) {
-                nanosA[r] = turn(a.getKey());
-                nanosB[r] = turn(b.getKey());
+                nanosA[r] = Turns.turn(a.getKey());
+                nanosB[r] = Turns.turn(b.getKey());
             } else {
-                nanosB[r] = turn(b.getKey());
-                nanosA[r] = turn(a.getKey());
+                nanosB[r] = Turns.turn(b.getKey());
+                nanosA[r] = Turns.turn(a.getKey());
             }
         }
         a.getValue().run();
@@ -95,14 +75,5 @@ public final class AbRunner {
         URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
         return (Map.Entry<IntSupplier, Runnable>) loader.loadClass(CpuTimeRunner.class.getName())
                 .getMethod("prepared", String.class).invoke(null, operation);
-    }
-
-    /** One turn of {@code op}: its CPU time per operation. */
-    private static double turn(IntSupplier op) {
-        long start = THREADS.getCurrentThreadCpuTime();
-        for (int i = 0; i < OPS_PER_TURN; i++) {
-            sink += op.getAsInt();
-        }
-        return (double) (THREADS.getCurrentThreadCpuTime() - start) / OPS_PER_TURN;
     }
 }

@@ -1,10 +1,6 @@
 package io.tunstack.bench.tcp;
 
 import io.tunstack.bench.Rounds;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
@@ -26,13 +22,7 @@ import java.util.function.IntSupplier;
  * ({@code floor} is {@link SegmentBaselineBenchmark#receiveDataMovement}).
  */
 public final class CpuTimeRunner {
-    private static final int OPS_PER_TURN = 20_000;
-    private static final int WARM_UP_ROUNDS = 30;
     private static final List<String> OPERATIONS = List.of("copy", "floor", "a1", "a10000", "b", "c", "d");
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    /** The operations' results, stored so that none can be optimised away. */
-    private static long sink;
 
     private CpuTimeRunner() {
     }
@@ -48,21 +38,11 @@ public final class CpuTimeRunner {
             return;
         }
         System.out.printf("Java %s, thread CPU time per operation, %d rounds of %,d, each operation in its own JVM%n%n",
-                System.getProperty("java.vm.version"), rounds, OPS_PER_TURN);
+                System.getProperty("java.vm.version"), rounds, Turns.OPS_PER_TURN);
         System.out.println("| Operation | min ns | p25 ns | median ns | checksum median ns | × checksum (median of rounds) |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (String operation : OPERATIONS) {
-            List<String> command = new ArrayList<>(List.of(java));
-            command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), CpuTimeRunner.class.getName(),
-                    String.valueOf(rounds), operation));
-            Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            String row = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (child.waitFor() != 0) {
-                throw new IllegalStateException(operation + " failed: " + row);
-            }
-            System.out.println(row);
+            System.out.println(Turns.inChildJvm(CpuTimeRunner.class, String.valueOf(rounds), operation));
         }
     }
 
@@ -87,13 +67,13 @@ public final class CpuTimeRunner {
         Operation operation = operation(key, baseline);
         double[] checksum = new double[rounds];
         double[] nanos = new double[rounds];
-        for (int r = 0; r < WARM_UP_ROUNDS; r++) {
-            turn(baseline::checksum);
-            turn(operation.op);
+        for (int r = 0; r < Turns.WARM_UP_ROUNDS; r++) {
+            Turns.turn(baseline::checksum);
+            Turns.turn(operation.op);
         }
         for (int r = 0; r < rounds; r++) {
-            checksum[r] = turn(baseline::checksum);
-            nanos[r] = turn(operation.op);
+            checksum[r] = Turns.turn(baseline::checksum);
+            nanos[r] = Turns.turn(operation.op);
         }
         operation.check.run();
         baseline.release();
@@ -139,14 +119,5 @@ public final class CpuTimeRunner {
             default:
                 throw new IllegalArgumentException("unknown operation " + key + ", known: " + OPERATIONS);
         }
-    }
-
-    /** One turn of {@code op}: its CPU time per operation. */
-    private static double turn(IntSupplier op) {
-        long start = THREADS.getCurrentThreadCpuTime();
-        for (int i = 0; i < OPS_PER_TURN; i++) {
-            sink += op.getAsInt();
-        }
-        return (double) (THREADS.getCurrentThreadCpuTime() - start) / OPS_PER_TURN;
     }
 }

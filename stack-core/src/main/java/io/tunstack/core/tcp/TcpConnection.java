@@ -577,7 +577,7 @@ public final class TcpConnection extends TimerEntry {
             return;
         }
         layer.counters().predictedText++;
-        if (SeqNum.lt(sndWl1, h.seq) || (sndWl1 == h.seq && SeqNum.le(sndWl2, h.ack))) {
+        if (updatesWindow(h)) {
             updateSendWindow(h, sndWnd, now);
         }
         storeText(seg, payloadIndex, payloadLength, 0, now);
@@ -853,8 +853,7 @@ public final class TcpConnection extends TimerEntry {
             prrWindow = prr.onAck(deliveredData, pipe(), advanced && !newlySacked);
             traceCongestion(now);
         }
-        // RFC 9293 §3.10.7.4: update the window only from segments newer than the last update (SND.WL1/WL2).
-        if (SeqNum.lt(sndWl1, h.seq) || (sndWl1 == h.seq && SeqNum.le(sndWl2, h.ack))) {
+        if (updatesWindow(h)) {
             updateSendWindow(h, peerWindow, now);
         }
         boolean finAcked = finQueued && SeqNum.gt(sndUna, finSeq);
@@ -1110,6 +1109,11 @@ public final class TcpConnection extends TimerEntry {
      */
     private long limitedTransmitAllowance() {
         return dupAcks > 0 && dupAcks < 3 && sndNxt == sndMax && !cc.inRecovery() ? (long) dupAcks * sndMss : 0;
+    }
+
+    /** RFC 9293 §3.10.7.4: the window is taken only from segments newer than the last update (SND.WL1, SND.WL2). */
+    private boolean updatesWindow(TcpHeader h) {
+        return SeqNum.lt(sndWl1, h.seq) || (sndWl1 == h.seq && SeqNum.le(sndWl2, h.ack));
     }
 
     private void updateSendWindow(TcpHeader h, long peerWindow, long now) {

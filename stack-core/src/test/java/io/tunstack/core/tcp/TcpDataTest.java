@@ -236,14 +236,19 @@ class TcpDataTest {
         s.expect(seg().seq(A).ack(B).data(0, 500));
     }
 
+    /** Accepts a peer announcing MSS 1000; the SYN-ACK offers the whole {@code buffer}-byte receive buffer. */
+    private static TcpConnection acceptMss1000(TcpScript s, int buffer) {
+        s.layer.listen(0, TcpScript.LOCAL_PORT, 4, c -> s.accepted.add(c));
+        s.send(seg().syn().seq(PEER_ISS).mss(1000));
+        s.expect(seg().syn().seq(ISS).ack(B).window(buffer));
+        s.send(seg().seq(B).ack(A));
+        return s.accepted.get(0);
+    }
+
     @Test
     void receiverSwsAvoidanceAndWindowUpdateAfterRead() {
         TcpScript s = new TcpScript(TcpScript.baseConfig().receiveBufferSize(4000));
-        s.layer.listen(0, TcpScript.LOCAL_PORT, 4, c -> s.accepted.add(c));
-        s.send(seg().syn().seq(PEER_ISS).mss(1000));
-        s.expect(seg().syn().seq(ISS).ack(B).window(4000));
-        s.send(seg().seq(B).ack(A));
-        TcpConnection c = s.accepted.get(0);
+        TcpConnection c = acceptMss1000(s, 4000);
         s.send(seg().seq(B).ack(A).data(0, 1000));
         s.send(seg().seq(B + 1000).ack(A).data(1000, 1000));
         s.expect(seg().seq(A).ack(B + 2000).window(2000));
@@ -263,11 +268,7 @@ class TcpDataTest {
     @Test
     void aReaderThatKeepsUpIsNotSentAWindowUpdatePerSegment() {
         TcpScript s = new TcpScript(TcpScript.baseConfig().receiveBufferSize(8000));
-        s.layer.listen(0, TcpScript.LOCAL_PORT, 4, c -> s.accepted.add(c));
-        s.send(seg().syn().seq(PEER_ISS).mss(1000));
-        s.expect(seg().syn().seq(ISS).ack(B).window(8000));
-        s.send(seg().seq(B).ack(A));
-        TcpConnection c = s.accepted.get(0);
+        TcpConnection c = acceptMss1000(s, 8000);
         // Each segment read at once: the window could grow by a full MSS, but 7000 bytes are still offered, so the
         // update waits for the ACK every second segment brings (RFC 5681 §4.2).
         s.send(seg().seq(B).ack(A).data(0, 1000));

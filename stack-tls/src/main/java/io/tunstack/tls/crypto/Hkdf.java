@@ -1,7 +1,6 @@
 package io.tunstack.tls.crypto;
 
 import java.nio.charset.StandardCharsets;
-import javax.crypto.Mac;
 
 /** HKDF (RFC 5869) and the TLS 1.3 labelled forms HKDF-Expand-Label and Derive-Secret (RFC 8446 §7.1). */
 public final class Hkdf {
@@ -21,8 +20,7 @@ public final class Hkdf {
         if (length < 0 || length > 255 * hash.length()) {
             throw new IllegalArgumentException("HKDF output length out of range: " + length);
         }
-        Mac mac = Hmac.borrow(hash, prk);
-        try {
+        return Hmac.with(hash, prk, mac -> {
             byte[] out = new byte[length];
             byte[] block = new byte[0];
             int written = 0;
@@ -36,9 +34,7 @@ public final class Hkdf {
                 written += n;
             }
             return out;
-        } finally {
-            Hmac.giveBack(hash, mac);
-        }
+        });
     }
 
     /**

@@ -24,19 +24,22 @@ public final class Hmac {
      * empty key and a single zero byte give the same MAC; the latter is used instead.
      */
     public static byte[] mac(HashAlgorithm hash, byte[] key, byte[]... parts) {
-        Mac mac = borrow(hash, key);
-        try {
+        return with(hash, key, mac -> {
             for (byte[] part : parts) {
                 mac.update(part);
             }
             return mac.doFinal();
-        } finally {
-            giveBack(hash, mac);
-        }
+        });
     }
 
-    /** A Mac initialised with {@code key}, for callers that feed data incrementally; {@link #giveBack} it after. */
-    static Mac borrow(HashAlgorithm hash, byte[] key) {
+    /** What a computation does with a Mac keyed for it. */
+    @FunctionalInterface
+    interface MacUse {
+        byte[] apply(Mac mac);
+    }
+
+    /** Runs {@code use} with a Mac initialised with {@code key}: the thread's spare when it has one. */
+    static byte[] with(HashAlgorithm hash, byte[] key, MacUse use) {
         Mac[] spares = SPARES.get();
         Mac mac = spares[hash.ordinal()];
         spares[hash.ordinal()] = null;
@@ -45,14 +48,13 @@ public final class Hmac {
                 mac = Mac.getInstance(hash.hmacName());
             }
             mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, hash.hmacName()));
-            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("JDK lacks " + hash.hmacName(), e);
         }
-    }
-
-    /** Returns a Mac {@link #borrow} gave out (its state is reset by the next init). */
-    static void giveBack(HashAlgorithm hash, Mac mac) {
-        SPARES.get()[hash.ordinal()] = mac;
+        try {
+            return use.apply(mac);
+        } finally {
+            spares[hash.ordinal()] = mac;
+        }
     }
 }

@@ -1,7 +1,6 @@
 package io.tunstack.tls.crypto;
 
 import java.nio.charset.StandardCharsets;
-import javax.crypto.Mac;
 
 /** The TLS 1.2 pseudorandom function PRF(secret, label, seed) = P_hash(secret, label + seed), RFC 5246 §5. */
 public final class Prf12 {
@@ -19,8 +18,7 @@ public final class Prf12 {
 
     /** P_hash: A(0) = seed, A(i) = HMAC(secret, A(i-1)); output HMAC(secret, A(i) + seed) for i = 1.. */
     private static byte[] pHash(HashAlgorithm hash, byte[] secret, byte[] seed, int length) {
-        Mac mac = Hmac.borrow(hash, secret);
-        try {
+        return Hmac.with(hash, secret, mac -> {
             byte[] out = new byte[length];
             byte[] a = seed;
             int written = 0;
@@ -34,8 +32,6 @@ public final class Prf12 {
                 written += n;
             }
             return out;
-        } finally {
-            Hmac.giveBack(hash, mac);
-        }
+        });
     }
 }

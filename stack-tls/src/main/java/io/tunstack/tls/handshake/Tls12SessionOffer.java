@@ -62,7 +62,6 @@ final class Tls12SessionOffer {
         return sessionId;
     }
 
-
     /** The server chose TLS 1.3, so the session was not used: it stays in the store. */
     void putBack(TlsConfig config) {
         config.sessionTicketStore().addTls12(session);
